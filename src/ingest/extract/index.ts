@@ -1,0 +1,156 @@
+import type { SourceFormat } from '../types.ts';
+import { docxToText } from './docx.ts';
+import { pdfToText } from './pdf.ts';
+import { isZip, readZipDirectory } from './zip.ts';
+
+export type { SourceFormat };
+export { docxToText } from './docx.ts';
+export { pdfToText } from './pdf.ts';
+
+/** What the content sniffing found: the format, and for text formats the decoded text. */
+interface Sniffed {
+  format: SourceFormat | null;
+  text: string | null;
+}
+
+/** The formats EduPlan reads, as a person would name them in an error message. */
+const READABLE = '(EduPlan reads .txt, .md, .docx and .pdf)';
+
+/** Tells a plan document's format from its bytes (the name only tells .md from .txt); null when it is none of them. */
+export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat | null {
+  return sniff(bytes, fileName).format;
+}
+
+/** Turns a plan document's bytes into plain text lines for the parser; throws when the file is not a plan document. */
+export async function extractText(bytes: Uint8Array, fileName: string): Promise<{ format: SourceFormat; text: string }> {
+  const found = sniff(bytes, fileName);
+  const name = fileName === '' ? 'the file' : fileName;
+  if (found.format === null) {
+    throw new Error(`${name} is ${describe(bytes)}, not a plan document ${READABLE}.`);
+  }
+  let text: string;
+  switch (found.format) {
+    case 'txt':
+    case 'md':
+      text = found.text ?? '';
+      break;
+    case 'docx':
+      text = await docxToText(bytes);
+      break;
+    case 'pdf':
+      text = await pdfToText(bytes);
+      break;
+  }
+  if (text.trim() === '') {
+    throw new Error(
+      found.format === 'pdf'
+        ? `${name} is a PDF without a text layer (a scanned image?), so it has no text to read without OCR.`
+        : `${name} is a ${found.format} file with no text in it.`,
+    );
+  }
+  return { format: found.format, text };
+}
+
+function sniff(bytes: Uint8Array, fileName: string): Sniffed {
+  if (bytes.length === 0) return { format: null, text: null };
+  if (isZip(bytes)) {
+    return { format: isDocx(bytes) ? 'docx' : null, text: null };
+  }
+  // The PDF spec lets readers accept junk before the header, and pdf.js does.
+  if (indexOfAscii(bytes, '%PDF-', 1024) >= 0) return { format: 'pdf', text: null };
+  const text = decodeText(bytes);
+  if (text === null || /^\s*(\{\\rtf|<\?xml|<!doctype html|<html)/i.test(text)) return { format: null, text: null };
+  const format = /\.(md|markdown)$/i.test(fileName) ? 'md' : 'txt';
+  return { format, text: text.replace(/\r\n?/g, '\n') };
+}
+
+function isDocx(bytes: Uint8Array): boolean {
+  const entries = readZipDirectory(bytes);
+  return entries?.some((entry) => entry.name === 'word/document.xml') ?? false;
+}
+
+/**
+ * Decodes text in the encodings Chinese plans come in: UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030
+ * (a superset of GBK and GB2312), which Windows in China still saves by default. Returns null for anything else.
+ */
+function decodeText(bytes: Uint8Array): string | null {
+  const [b0, b1] = bytes;
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    const text = decodeStrict(b0 === 0xff ? 'utf-16le' : 'utf-16be', bytes);
+    return text !== null && looksLikeText(text) ? text : null;
+  }
+  const utf8 = decodeStrict('utf-8', bytes);
+  if (utf8 !== null) return looksLikeText(utf8) ? utf8 : null;
+  // Random bytes decode as GB18030 surprisingly often, so it must read as Chinese, not merely decode.
+  const gb = decodeStrict('gb18030', bytes);
+  return gb !== null && looksLikeText(gb) && mostlyChinese(gb) ? gb : null;
+}
+
+function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Text has no NULs and almost no other control characters; binary data has plenty. */
+function looksLikeText(text: string): boolean {
+  if (text.includes('\0')) return false;
+  const controls = text.match(/[\x01-\x08\x0e-\x1f\x7f-\x9f]/g)?.length ?? 0;
+  return controls <= text.length / 1000;
+}
+
+function mostlyChinese(text: string): boolean {
+  const wide = text.match(/[^\x00-\x7f]/g) ?? [];
+  if (wide.length === 0) return false;
+  const chinese = wide.filter((ch) => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]/u.test(ch)).length;
+  return chinese >= 0.8 * wide.length;
+}
+
+function indexOfAscii(bytes: Uint8Array, needle: string, within: number): number {
+  const end = Math.min(bytes.length, within + needle.length) - needle.length;
+  outer: for (let at = 0; at <= end; at++) {
+    for (let i = 0; i < needle.length; i++) {
+      if (bytes[at + i] !== needle.charCodeAt(i)) continue outer;
+    }
+    return at;
+  }
+  return -1;
+}
+
+function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
+}
+
+/** Names a file that is not a plan document, so the error says what was uploaded instead. */
+function describe(bytes: Uint8Array): string {
+  if (bytes.length === 0) return 'an empty file';
+  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
+  if (startsWith(bytes, 0xff, 0xd8, 0xff)) return 'a JPEG image';
+  if (startsWith(bytes, 0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
+  if (startsWith(bytes, 0x52, 0x49, 0x46, 0x46) && indexOfAscii(bytes, 'WEBP', 12) === 8) return 'a WebP image';
+  if (startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)) return 'a TIFF image';
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
+    return 'an old-style Office file (.doc, .wps, .xls or .ppt; save it as .docx or .pdf)';
+  }
+  if (isZip(bytes)) return describeZip(bytes);
+  if (startsWith(bytes, 0x1f, 0x8b)) return 'a gzip archive';
+  if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21)) return 'a RAR archive';
+  if (startsWith(bytes, 0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return 'a 7-Zip archive';
+  if (startsWith(bytes, 0x7f, 0x45, 0x4c, 0x46) || startsWith(bytes, 0x4d, 0x5a)) return 'a program (executable)';
+  const text = decodeStrict('utf-8', bytes);
+  if (text !== null && /^\s*\{\\rtf/.test(text)) return 'an RTF document (save it as .docx)';
+  if (text !== null && /^\s*(<!doctype html|<html)/i.test(text)) return 'an HTML page';
+  if (text !== null && /^\s*<\?xml/.test(text)) return 'an XML file';
+  return 'binary data, not text in UTF-8, UTF-16 or GB18030';
+}
+
+function describeZip(bytes: Uint8Array): string {
+  const names = readZipDirectory(bytes)?.map((entry) => entry.name);
+  if (!names) return 'a damaged or truncated ZIP archive';
+  if (names.some((name) => name.startsWith('xl/'))) return 'an Excel workbook (.xlsx)';
+  if (names.some((name) => name.startsWith('ppt/'))) return 'a PowerPoint presentation (.pptx)';
+  if (names.includes('content.xml')) return 'an OpenDocument file (.odt/.ods; save it as .docx)';
+  return 'a ZIP archive';
+}

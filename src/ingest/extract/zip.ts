@@ -1,0 +1,107 @@
+import { inflateRawSync } from 'node:zlib';
+
+/** One file listed in a ZIP archive's central directory. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated; anything else is left to the caller. */
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+/** The end record is 22 bytes plus a comment of at most 65,535. */
+const EOCD_SEARCH = 22 + 0xffff;
+
+/** True when the bytes start like a ZIP archive (a local file header, or the end record of an empty archive). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+}
+
+/**
+ * Lists a ZIP archive's entries from its central directory, or returns null when there is no readable directory
+ * (truncated download, not a ZIP) or it is a ZIP64 archive, which no plan document needs.
+ */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndRecord(view);
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  const directorySize = view.getUint32(eocd + 12, true);
+  const directoryOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || directoryOffset === 0xffffffff) return null;
+  if (directoryOffset + directorySize > eocd) return null;
+
+  const decoder = new TextDecoder('utf-8');
+  const entries: ZipEntry[] = [];
+  let at = directoryOffset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    if (at + 46 + nameLength > eocd) return null;
+    entries.push({
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      uncompressedSize: view.getUint32(at + 24, true),
+      localHeaderOffset: view.getUint32(at + 42, true),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function findEndRecord(view: DataView): number {
+  const last = view.byteLength - 22;
+  const first = Math.max(0, view.byteLength - EOCD_SEARCH);
+  for (let at = last; at >= first; at--) {
+    if (view.getUint32(at, true) === EOCD_SIGNATURE) return at;
+  }
+  return -1;
+}
+
+/**
+ * Inflates the entries `select` picks, stopping as soon as their total passes `limit` bytes, and returns that total.
+ * Declared sizes can lie, so the bytes are really inflated (with a capped output buffer) rather than trusted.
+ * Throws an Error naming the entry that is damaged or too large.
+ */
+export function checkInflatedSize(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  select: (entry: ZipEntry) => boolean,
+  limit: number,
+): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const entry of entries) {
+    if (!select(entry)) continue;
+    if (total + entry.uncompressedSize > limit) {
+      throw new Error(`${entry.name} unpacks to more than ${limit} bytes`);
+    }
+    const at = entry.localHeaderOffset;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) {
+      throw new Error(`${entry.name} is damaged`);
+    }
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) {
+      total += data.length;
+    } else if (entry.method === 8) {
+      try {
+        total += inflateRawSync(data, { maxOutputLength: limit - total + 1 }).length;
+      } catch (error) {
+        if (error instanceof RangeError) throw new Error(`${entry.name} unpacks to more than ${limit} bytes`);
+        throw new Error(`${entry.name} is damaged`);
+      }
+    } else {
+      throw new Error(`${entry.name} uses unsupported compression method ${entry.method}`);
+    }
+    if (total > limit) throw new Error(`${entry.name} unpacks to more than ${limit} bytes`);
+  }
+  return total;
+}

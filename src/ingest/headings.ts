@@ -1,0 +1,77 @@
+import type { SourceLine } from './normalise.ts';
+import { CHINESE_NUMERAL } from './numerals.ts';
+import type { PlanSection } from './types.ts';
+
+/** Heading styles from the outermost to the innermost, as Chinese official documents nest them. */
+const STYLES = [
+  { name: 'chapter', pattern: new RegExp(`^(第(?:${CHINESE_NUMERAL}+|\\d+)[章篇部分]+)\\s*(.+)$`) },
+  { name: 'section', pattern: new RegExp(`^(第(?:${CHINESE_NUMERAL}+|\\d+)节)\\s*(.+)$`) },
+  { name: 'cn-list', pattern: new RegExp(`^(${CHINESE_NUMERAL}+[、．.])\\s*(.+)$`) },
+  { name: 'cn-paren', pattern: new RegExp(`^([（(]${CHINESE_NUMERAL}+[）)])\\s*(.+)$`) },
+  { name: 'arabic', pattern: /^(\d{1,2}[.．、])(?!\d)\s*(.+)$/ },
+  { name: 'arabic-paren', pattern: /^([（(]\d{1,2}[）)])\s*(.+)$/ },
+] as const;
+
+const MAX_TITLE = 40;
+
+export interface HeadingMatch {
+  rank: number;
+  number: string;
+  title: string;
+}
+
+/** Reads a line as a heading ("一、发展基础", "（三）基本原则", "第二章 …"), or null when it is body text. */
+export function headingMatch(text: string): HeadingMatch | null {
+  const trimmed = text.trim();
+  for (const [rank, style] of STYLES.entries()) {
+    const match = style.pattern.exec(trimmed);
+    if (!match) continue;
+    const number = (match[1] ?? '').replace(/\s+/g, '');
+    const title = (match[2] ?? '').replace(/\s+/g, ' ').trim();
+    return isHeadingTitle(title) ? { rank, number, title } : null;
+  }
+  return null;
+}
+
+function isHeadingTitle(title: string): boolean {
+  if (title === '' || title.length > MAX_TITLE) return false;
+  // A heading is a phrase: sentence punctuation inside or at its end makes it a paragraph or a list item.
+  if (/[。；;！？]/.test(title)) return false;
+  // "一是…", "二要…" open enumerations in a paragraph, not headings.
+  return !/^[是要]/.test(title);
+}
+
+/**
+ * Finds the section headings of the body, skipping the table of contents and table cells. Levels are dense: the
+ * outermost style the document uses is level 1, whatever it is (一、 in one plan, 第一章 in another).
+ */
+export function findHeadings(lines: readonly SourceLine[], skip: ReadonlySet<number>): PlanSection[] {
+  const found: (HeadingMatch & { line: number })[] = [];
+  for (const line of lines) {
+    if (skip.has(line.no) || line.indented || line.text.includes('\t') || line.text.startsWith('|')) continue;
+    const match = headingMatch(line.text);
+    if (match) found.push({ ...match, line: line.no });
+  }
+  const ranks = [...new Set(found.map((h) => h.rank))].sort((a, b) => a - b);
+  return found.map((h) => ({ level: ranks.indexOf(h.rank) + 1, number: h.number, title: h.title, line: h.line }));
+}
+
+/** The innermost section that holds a line, or null before the first heading. */
+export function sectionAt(sections: readonly PlanSection[], line: number): PlanSection | null {
+  let current: PlanSection | null = null;
+  for (const section of sections) {
+    if (section.line > line) break;
+    current = section;
+  }
+  return current;
+}
+
+/** The level-1 section that holds a line, or null before the first chapter. */
+export function chapterAt(sections: readonly PlanSection[], line: number): PlanSection | null {
+  let current: PlanSection | null = null;
+  for (const section of sections) {
+    if (section.line > line) break;
+    if (section.level === 1) current = section;
+  }
+  return current;
+}

@@ -1,0 +1,414 @@
+import type { SourceLine } from './normalise.ts';
+import type { TableLayout, TableRow } from './table-rows.ts';
+import { isPipeSeparator, layoutsOf, readRow } from './table-rows.ts';
+import type { IndicatorAttribute, ParseWarning, PlanIndicator, TableValue, TargetValue } from './types.ts';
+import { isEmptyMark, isValueCell, readValue, targetValue } from './values.ts';
+
+type ColumnRole = 'category' | 'name' | 'unit' | 'attribute' | 'baseline' | 'target' | 'other';
+
+interface Column {
+  role: ColumnRole;
+  year: number | null;
+  /** For value columns under a region sub-header (河南 | 三门峡): the region. */
+  region: string | null;
+}
+
+interface TableContext {
+  /** The plan's region name, to tell its own columns from a reference region's. */
+  regionName: string | null;
+  periodStart: number | null;
+  periodEnd: number | null;
+}
+
+/** An indicator table found in the text: the lines it spans and the rows read from it. */
+export interface IndicatorTable {
+  firstLine: number;
+  lastLine: number;
+  indicators: PlanIndicator[];
+}
+
+const NAME_HEADER = /^(指标(名称|内容|项目)?|主要指标|项目|名称|指标项)$/;
+const CATEGORY_HEADER = /(维度|学段|类别|领域|分类|类型|层次|方面)$/;
+const ATTRIBUTE_HEADER = /属性|性质/;
+const UNIT_HEADER = /^(计量)?单位$/;
+const YEAR = /((?:19|20)\d\d)/;
+const TARGET_HEADER = /目标|规划|预期|十[四五六]五/;
+const BASELINE_HEADER = /基[期数准线]|现状|基础/;
+const ATTRIBUTE_CELL = /^(约束性?|预期性?)(指标)?$/;
+const UNIT_IN_NAME = /[（(]\s*([^（）()]{1,6})\s*[）)]$/;
+const UNIT_WORD = /^(%|‰|[万亿千百]?[人个所元次项门家名本台册套间座处条种类年岁天时]+[次数]?|[万亿]?元|平方米|万平方米|亩|公里|GB|Mbps|个百分点|分|小时|学时|课时)$/;
+
+/**
+ * Finds every indicator table (a header with 指标 and a year, 目标 or 属性 column) and reads its rows into
+ * indicators. Rows are read by their cells' content where their columns have shifted, as in tables pasted
+ * across pages.
+ */
+export function findIndicatorTables(
+  lines: readonly SourceLine[],
+  context: TableContext,
+  warnings: ParseWarning[],
+): IndicatorTable[] {
+  const tables: IndicatorTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const header = headerAt(lines, i);
+    if (!header) {
+      i += 1;
+      continue;
+    }
+    const table = readTable(lines, header, context, warnings);
+    const previous = tables.at(-1);
+    if (previous && table.firstLine - previous.lastLine <= 3 && table.indicators.length > 0) {
+      // A table continued after a page break repeats its header: one table, categories carried on.
+      carryCategory(previous, table);
+      previous.indicators.push(...table.indicators);
+      previous.lastLine = table.lastLine;
+    } else {
+      tables.push(table);
+    }
+    i = Math.max(table.next, i + 1);
+  }
+  return tables.filter((table) => table.indicators.length > 0);
+}
+
+interface Header {
+  layout: TableLayout;
+  columns: Column[];
+  row: TableRow;
+}
+
+function headerAt(lines: readonly SourceLine[], index: number): Header | null {
+  const line = lines[index];
+  if (!line) return null;
+  for (const layout of layoutsOf(line)) {
+    const row = readRow(lines, index, layout);
+    if (!row || !isHeaderRow(row.cells)) continue;
+    const columns = row.cells.map(columnOf);
+    return withSubHeader(lines, { layout, columns, row });
+  }
+  return null;
+}
+
+function isHeaderRow(cells: readonly string[]): boolean {
+  const compact = cells.map((cell) => cell.replace(/\s+/g, ''));
+  const hasName = compact.some((cell) => NAME_HEADER.test(cell) || cell === '指标');
+  const hasValues = compact.some((cell) => YEAR.test(cell) || TARGET_HEADER.test(cell) || ATTRIBUTE_HEADER.test(cell));
+  return hasName && hasValues && compact.filter((cell) => cell !== '').length >= 3;
+}
+
+function columnOf(cell: string): Column {
+  const text = cell.replace(/\s+/g, '');
+  const year = YEAR.exec(text)?.[1];
+  if (NAME_HEADER.test(text)) return { role: 'name', year: null, region: null };
+  if (ATTRIBUTE_HEADER.test(text)) return { role: 'attribute', year: null, region: null };
+  if (UNIT_HEADER.test(text)) return { role: 'unit', year: null, region: null };
+  if (CATEGORY_HEADER.test(text)) return { role: 'category', year: null, region: null };
+  if (BASELINE_HEADER.test(text)) return { role: 'baseline', year: year ? Number(year) : null, region: null };
+  if (year !== undefined) return { role: 'target', year: Number(year), region: null };
+  if (TARGET_HEADER.test(text)) return { role: 'target', year: null, region: null };
+  return { role: 'other', year: null, region: null };
+}
+
+/**
+ * A second header row of region names under the year columns (2020年 → 河南 | 三门峡) splits each year column in
+ * as many columns as it has regions. The earliest year column holds baselines, the others targets.
+ */
+function withSubHeader(lines: readonly SourceLine[], header: Header): Header {
+  assignBaseline(header.columns);
+  const sub = readRow(lines, header.row.next + (lines[header.row.next]?.text === '' ? 1 : 0), header.layout);
+  const valueColumns = header.columns.filter((c) => c.role === 'baseline' || c.role === 'target').length;
+  if (!sub || valueColumns === 0 || !isRegionRow(sub.cells)) return header;
+  const extra = sub.cells.length - header.columns.length;
+  if (extra <= 0 || extra % valueColumns !== 0) return header;
+  const span = extra / valueColumns + 1;
+  const columns: Column[] = [];
+  for (const column of header.columns) {
+    const repeat = column.role === 'baseline' || column.role === 'target' ? span : 1;
+    for (let k = 0; k < repeat; k += 1) {
+      const region = repeat > 1 ? sub.cells[columns.length]?.trim() || null : null;
+      columns.push({ ...column, region });
+    }
+  }
+  return { ...header, columns, row: { ...header.row, next: sub.next } };
+}
+
+function isRegionRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((cell) => cell.trim() !== '');
+  return filled.length >= 2 && filled.every((cell) => /^[\u4e00-\u9fa5]{2,8}$/.test(cell.trim()) && !ATTRIBUTE_CELL.test(cell));
+}
+
+function assignBaseline(columns: Column[]): void {
+  if (columns.some((c) => c.role === 'baseline')) return;
+  const years = columns.filter((c) => c.role === 'target' && c.year !== null).map((c) => c.year ?? 0);
+  const targets = columns.filter((c) => c.role === 'target');
+  if (targets.length < 2) return;
+  const earliest = Math.min(...years);
+  for (const column of columns) {
+    if (column.role === 'target' && column.year === earliest) column.role = 'baseline';
+  }
+}
+
+interface ReadTable extends IndicatorTable {
+  next: number;
+}
+
+function readTable(
+  lines: readonly SourceLine[],
+  header: Header,
+  context: TableContext,
+  warnings: ParseWarning[],
+): ReadTable {
+  const indicators: PlanIndicator[] = [];
+  let category: string | null = null;
+  let i = header.row.next;
+  let lastLine = header.row.line;
+  let blanks = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (!line) break;
+    if (line.text === '') {
+      blanks += 1;
+      if (blanks > 2 || (header.layout !== 'tabs' && header.layout !== 'cells' && blanks > 1)) break;
+      i += 1;
+      continue;
+    }
+    if (header.layout === 'pipe' && isPipeSeparator(line.text)) {
+      i += 1;
+      continue;
+    }
+    const row = readRow(lines, i, header.layout);
+    // A repeated header starts the next part of the table; the caller joins the parts.
+    if (!row || row.cells.length === 0 || isHeaderRow(row.cells)) break;
+    blanks = 0;
+    lastLine = row.cellLines.at(-1) ?? row.line;
+    const read = readDataRow(row, header.columns, category, context, warnings);
+    if (read.kind === 'category') category = read.category;
+    if (read.kind === 'indicators') {
+      category = read.category;
+      indicators.push(...read.indicators);
+    }
+    i = row.next;
+  }
+  return { firstLine: header.row.line, lastLine, indicators, next: i };
+}
+
+type RowReading =
+  | { kind: 'category'; category: string }
+  | { kind: 'indicators'; category: string | null; indicators: PlanIndicator[] }
+  | { kind: 'skip' };
+
+interface RowCells {
+  category: string | null;
+  name: string;
+  unit: string | null;
+  attribute: string | null;
+  /** Value cells with their column, in column order. */
+  values: { cell: string; column: Column }[];
+  line: number;
+}
+
+function readDataRow(
+  row: TableRow,
+  columns: readonly Column[],
+  category: string | null,
+  context: TableContext,
+  warnings: ParseWarning[],
+): RowReading {
+  const cells = row.cells.map((cell) => cell.trim());
+  const filled = cells.filter((cell) => cell !== '');
+  if (filled.length === 0) return { kind: 'skip' };
+  const texts = filled.filter((cell) => !isValueCell(cell) && !ATTRIBUTE_CELL.test(compact(cell)));
+  if (filled.length === 1 && texts.length === 1) return { kind: 'category', category: compactName(texts[0] ?? '') };
+  const parsed = byPosition(row, cells, columns) ?? byContent(row, cells, columns);
+  if (!parsed) {
+    warnings.push({ line: row.line, message: `指标表此行无法识别，请核对 (a row of the indicator table could not be read): ${filled.join(' | ')}` });
+    return { kind: 'skip' };
+  }
+  const rowCategory = parsed.category ?? category;
+  return { kind: 'indicators', category: rowCategory, indicators: toIndicators({ ...parsed, category: rowCategory }, context, warnings) };
+}
+
+/** Reads a row whose cells stand in the header's columns; null when they have shifted. */
+function byPosition(row: TableRow, cells: readonly string[], columns: readonly Column[]): RowCells | null {
+  const trimmedCells = trimTrailingEmpty(cells);
+  if (trimmedCells.length > columns.length || trimmedCells.length < columns.length - 1) return null;
+  let name = '';
+  let categoryCell: string | null = null;
+  let unit: string | null = null;
+  let attribute: string | null = null;
+  const values: RowCells['values'] = [];
+  for (const [index, column] of columns.entries()) {
+    const cell = cells[index]?.trim() ?? '';
+    switch (column.role) {
+      case 'name':
+        name = cell;
+        break;
+      case 'category':
+        categoryCell = cell === '' ? null : cell;
+        break;
+      case 'unit':
+        unit = cell === '' ? null : cell;
+        break;
+      case 'attribute':
+        if (cell !== '' && !ATTRIBUTE_CELL.test(compact(cell))) return null;
+        attribute = cell === '' ? null : cell;
+        break;
+      case 'baseline':
+      case 'target':
+        if (cell !== '' && !isValueCell(cell)) return null;
+        values.push({ cell, column });
+        break;
+      case 'other':
+        break;
+    }
+  }
+  if (name === '' || isValueCell(name) || ATTRIBUTE_CELL.test(compact(name))) return null;
+  return { category: categoryCell === null ? null : compactName(categoryCell), name, unit, attribute, values, line: lineOfCell(row, cells, name) };
+}
+
+/** Reads a row by what its cells hold: texts (group, name), 约束性/预期性, then values in the header's order. */
+function byContent(row: TableRow, cells: readonly string[], columns: readonly Column[]): RowCells | null {
+  const texts: string[] = [];
+  const valueCells: string[] = [];
+  let attribute: string | null = null;
+  for (const cell of cells) {
+    if (cell === '') continue;
+    if (ATTRIBUTE_CELL.test(compact(cell))) attribute = cell;
+    else if (isValueCell(cell)) valueCells.push(cell);
+    else texts.push(cell);
+  }
+  const name = texts.at(-1);
+  if (name === undefined || (valueCells.length === 0 && attribute === null)) return null;
+  const valueColumns = columns.filter((c) => c.role === 'baseline' || c.role === 'target');
+  const values = valueCells.slice(0, valueColumns.length).map((cell, k) => ({ cell, column: valueColumns[k] ?? valueColumns[0] ?? { role: 'target' as const, year: null, region: null } }));
+  const category = texts.length >= 2 ? compactName(texts[texts.length - 2] ?? '') : null;
+  return { category, name, unit: null, attribute, values, line: lineOfCell(row, cells, name) };
+}
+
+function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWarning[]): PlanIndicator[] {
+  const { name, unit } = splitNameUnit(parsed.name, parsed.unit);
+  const own = ownRegion(parsed.values.map((v) => v.column.region), context.regionName);
+  const pick = (role: 'baseline' | 'target', region: string | null): { cell: string; column: Column } | undefined =>
+    parsed.values.find((v) => v.column.role === role && v.column.region === region);
+  const baselineCell = pick('baseline', own);
+  const targetCell = [...parsed.values].reverse().find((v) => v.column.role === 'target' && v.column.region === own);
+  const attribute = attributeOf(parsed.attribute);
+  const cellUnit = unitFromCells([baselineCell?.cell, targetCell?.cell]);
+  const base: PlanIndicator = {
+    category: parsed.category,
+    name,
+    unit: unit ?? cellUnit,
+    baseline: tableValue(baselineCell, yearOf(baselineCell, context.periodStart === null ? null : context.periodStart - 1)),
+    target: targetValue(targetCell?.cell ?? '', yearOf(targetCell, context.periodEnd)),
+    attribute,
+    line: parsed.line,
+    reference: null,
+  };
+  const otherRegion = parsed.values.map((v) => v.column.region).find((region) => region !== null && region !== own);
+  if (otherRegion) {
+    const refBase = pick('baseline', otherRegion);
+    const refTarget = [...parsed.values].reverse().find((v) => v.column.role === 'target' && v.column.region === otherRegion);
+    base.reference = {
+      region: otherRegion,
+      baseline: tableValue(refBase, yearOf(refBase, base.baseline.year)),
+      target: targetValue(refTarget?.cell ?? '', yearOf(refTarget, base.target.year)),
+    };
+  }
+  if (base.target.value === null && base.target.raw !== '' && !isEmptyMark(base.target.raw)) {
+    warnings.push({ line: parsed.line, message: `指标“${name}”的目标值“${base.target.raw}”无法读出数字 (target could not be read as a number)` });
+  }
+  return splitSubItems(base);
+}
+
+/** "其中：小学/初中" rows carry two values a cell ("99.5/99.2"): one indicator each. */
+function splitSubItems(indicator: PlanIndicator): PlanIndicator[] {
+  const items = /([\u4e00-\u9fa5]{1,6})[/／、]([\u4e00-\u9fa5]{1,6})/.exec(indicator.name);
+  const baseParts = indicator.baseline.raw.split(/[/／]/);
+  const targetParts = indicator.target.raw.split(/[/／]/);
+  if (!items?.[1] || !items[2] || (baseParts.length !== 2 && targetParts.length !== 2)) return [indicator];
+  const names = [items[1], items[2]];
+  return names.map((item, k) => {
+    const baselineRaw = baseParts.length === 2 ? (baseParts[k] ?? '') : indicator.baseline.raw;
+    const targetRaw = targetParts.length === 2 ? (targetParts[k] ?? '') : indicator.target.raw;
+    return {
+      ...indicator,
+      name: indicator.name.replace(/^其中[：:]?/, '').replace(items[0], item),
+      subItem: item,
+      baseline: { year: indicator.baseline.year, raw: baselineRaw, value: readValue(baselineRaw).value },
+      target: targetValue(targetRaw, indicator.target.year),
+    };
+  });
+}
+
+function ownRegion(regions: readonly (string | null)[], regionName: string | null): string | null {
+  const named = [...new Set(regions.filter((r): r is string => r !== null))];
+  if (named.length === 0) return null;
+  const match = named.find((r) => regionName !== null && (regionName.includes(r) || r.includes(regionName)));
+  return match ?? named.at(-1) ?? null;
+}
+
+function tableValue(entry: { cell: string } | undefined, year: number | null): TableValue {
+  const raw = (entry?.cell ?? '').replace(/\s+/g, '');
+  return { year, raw, value: readValue(raw).value };
+}
+
+function yearOf(entry: { column: Column } | undefined, fallback: number | null): number | null {
+  return entry?.column.year ?? fallback;
+}
+
+function attributeOf(cell: string | null): IndicatorAttribute | null {
+  if (cell === null) return null;
+  return cell.includes('约束') ? 'binding' : 'expected';
+}
+
+/** Splits "学前教育毛入园率（%）" into its name and unit; a unit column wins over the bracket. */
+export function splitNameUnit(cell: string, unitCell: string | null): { name: string; unit: string | null } {
+  const text = compactName(cell);
+  const match = UNIT_IN_NAME.exec(text);
+  const bracket = match?.[1]?.trim();
+  if (match && bracket !== undefined && UNIT_WORD.test(bracket)) {
+    return { name: text.slice(0, match.index).trim(), unit: unitCell ?? bracket };
+  }
+  return { name: text, unit: unitCell };
+}
+
+function unitFromCells(cells: readonly (string | undefined)[]): string | null {
+  for (const cell of cells) {
+    if (cell === undefined) continue;
+    const { unit } = readValue(cell);
+    if (unit !== null) return unit;
+  }
+  return null;
+}
+
+function carryCategory(previous: IndicatorTable, table: IndicatorTable): void {
+  const last = previous.indicators.at(-1)?.category ?? null;
+  for (const indicator of table.indicators) {
+    if (indicator.category !== null) break;
+    indicator.category = last;
+  }
+}
+
+function trimTrailingEmpty(cells: readonly string[]): string[] {
+  const copy = [...cells];
+  while (copy.length > 0 && copy.at(-1) === '') copy.pop();
+  return copy;
+}
+
+function lineOfCell(row: TableRow, cells: readonly string[], text: string): number {
+  const index = cells.indexOf(text);
+  return row.cellLines[index] ?? row.line;
+}
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Names and groups lose the spaces that Word's justification left inside them ("人资资源  开发"). */
+function compactName(text: string): string {
+  return text
+    .replace(/(?<=[\u4e00-\u9fa5“”（）])\s+(?=[\u4e00-\u9fa5“”（）])/g, '')
+    .replace(/\s+(?=[（(])/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
