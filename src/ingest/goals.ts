@@ -38,7 +38,9 @@ function sentenceOf(text: string, index: number): string {
 }
 
 function mentionsPastYear(sentence: string, pastBefore: number): boolean {
-  return [...sentence.matchAll(/((?:19|20)\d\d)年/g)].some((m) => Number(m[1]) < pastBefore && !/到|至/.test(sentence.slice(Math.max(0, (m.index) - 1), m.index)));
+  return [...sentence.matchAll(/((?:19|20)\d\d)年/g)].some(
+    (m) => Number(m[1]) < pastBefore && !/到|至/.test(sentence.slice(Math.max(0, m.index - 1), m.index)),
+  );
 }
 
 function deadline(sentence: string): number | null {

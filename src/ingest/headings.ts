@@ -1,5 +1,5 @@
 import type { SourceLine } from './normalise.ts';
-import { CHINESE_NUMERAL } from './numerals.ts';
+import { CHINESE_NUMERAL, chineseNumber } from './numerals.ts';
 import type { PlanSection } from './types.ts';
 
 /** Heading styles from the outermost to the innermost, as Chinese official documents nest them. */
@@ -52,8 +52,32 @@ export function findHeadings(lines: readonly SourceLine[], skip: ReadonlySet<num
     const match = headingMatch(line.text);
     if (match) found.push({ ...match, line: line.no });
   }
+  mendMistypedNumbers(found);
   const ranks = [...new Set(found.map((h) => h.rank))].sort((a, b) => a - b);
   return found.map((h) => ({ level: ranks.indexOf(h.rank) + 1, number: h.number, title: h.title, line: h.line }));
+}
+
+/**
+ * "6、" typed between "五、" and "七、" is the sixth chapter, not a list item: an Arabic number that continues the
+ * sequence of the Chinese-numbered headings around it takes their rank.
+ */
+function mendMistypedNumbers(found: (HeadingMatch & { line: number })[]): void {
+  const CN_LIST = 2;
+  const ARABIC = 4;
+  const numberOf = (h: HeadingMatch): number | null =>
+    h.rank === CN_LIST ? chineseNumber(h.number.replace(/[、．.]$/, '')) : Number(h.number.replace(/[.．、]$/, ''));
+  for (const [k, heading] of found.entries()) {
+    if (heading.rank !== ARABIC || !heading.number.endsWith('、')) continue;
+    const previous = found
+      .slice(0, k)
+      .reverse()
+      .find((h) => h.rank === CN_LIST);
+    const next = found.slice(k + 1).find((h) => h.rank === CN_LIST);
+    const n = numberOf(heading);
+    if (previous && next && n !== null && numberOf(previous) === n - 1 && numberOf(next) === n + 1) {
+      heading.rank = CN_LIST;
+    }
+  }
 }
 
 /** The innermost section that holds a line, or null before the first heading. */

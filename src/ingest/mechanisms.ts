@@ -27,7 +27,11 @@ export function findMechanisms(paragraph: Paragraph, inImplementation: boolean):
   let offset = 0;
   for (const sentence of paragraph.text.split(/(?<=[。；])/)) {
     for (const { kind, pattern, anywhere } of KINDS) {
-      if ((anywhere || inImplementation) && pattern.test(sentence) && /规划|实施|监测|评估|清单|任务|督导|考核|发布/.test(sentence)) {
+      if (
+        (anywhere || inImplementation) &&
+        pattern.test(sentence) &&
+        /规划|实施|监测|评估|清单|任务|督导|考核|发布/.test(sentence)
+      ) {
         const at = sentence.search(pattern);
         found.push({ kind, text: sentence.trim(), line: lineOf(paragraph, offset + Math.max(0, at)) });
       }

@@ -21,7 +21,14 @@ const DOC_NUMBER = /[\u4e00-\u9fa5]{1,8}[〔［[(（【]\s*(19|20)\d\d\s*[〕］
 const DATE_LINE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
 const ISSUER_LINE = /^(.{2,30}?)文件$/;
 const PARENT_SENTENCE = /(根据|依据|按照|贯彻落实|落实)[^。]*(制定|编制|制订)本规划/;
-const FIVE_YEAR: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026, 十六五: 2031 };
+const FIVE_YEAR: Record<string, number> = {
+  十一五: 2006,
+  十二五: 2011,
+  十三五: 2016,
+  十四五: 2021,
+  十五五: 2026,
+  十六五: 2031,
+};
 
 /** Reads the plan's metadata from its opening lines (the 红头 notice, the title, the opening sentence). */
 export function readMetadata(lines: readonly SourceLine[], warnings: ParseWarning[]): PlanMetadata {
@@ -31,12 +38,18 @@ export function readMetadata(lines: readonly SourceLine[], warnings: ParseWarnin
   const parentPlans = readParentPlans(lines);
   let region = title ? regionAtStart(title) : null;
   if (!title) {
-    warnings.push({ line: null, message: '文档没有标题行，请在审核时填写规划名称 (no title line: enter the plan title on review)' });
+    warnings.push({
+      line: null,
+      message: '文档没有标题行，请在审核时填写规划名称 (no title line: enter the plan title on review)',
+    });
   }
   if (!region) {
     region = regionFromText(lines, parentPlans);
     if (region) {
-      warnings.push({ line: null, message: `规划所属地区“${region.name}”由正文推断，请审核确认 (region inferred from the text: confirm on review)` });
+      warnings.push({
+        line: null,
+        message: `规划所属地区“${region.name}”由正文推断，请审核确认 (region inferred from the text: confirm on review)`,
+      });
     }
   }
   return {
@@ -51,7 +64,15 @@ export function readMetadata(lines: readonly SourceLine[], warnings: ParseWarnin
 
 function isTitle(text: string): boolean {
   const t = text.trim();
-  return t.length >= 6 && t.length <= 50 && !t.includes('\t') && PLAN_WORD.test(t) && PERIOD_WORD.test(t) && !NOT_TITLE.test(t) && !t.startsWith('《');
+  return (
+    t.length >= 6 &&
+    t.length <= 50 &&
+    !t.includes('\t') &&
+    PLAN_WORD.test(t) &&
+    PERIOD_WORD.test(t) &&
+    !NOT_TITLE.test(t) &&
+    !t.startsWith('《')
+  );
 }
 
 function readNotice(head: readonly SourceLine[]): Pick<PlanMetadata, 'issuer' | 'docNumber' | 'issuedDate'> {
@@ -61,7 +82,9 @@ function readNotice(head: readonly SourceLine[]): Pick<PlanMetadata, 'issuer' | 
   const issuer = issuerLine ? (ISSUER_LINE.exec(issuerLine)?.[1] ?? null) : null;
   const dateText = docNumber === null ? undefined : texts.find((t) => DATE_LINE.test(t));
   const date = dateText ? DATE_LINE.exec(dateText) : null;
-  const issuedDate = date ? `${date[1] ?? ''}-${(date[2] ?? '').padStart(2, '0')}-${(date[3] ?? '').padStart(2, '0')}` : null;
+  const issuedDate = date
+    ? `${date[1] ?? ''}-${(date[2] ?? '').padStart(2, '0')}-${(date[3] ?? '').padStart(2, '0')}`
+    : null;
   return { issuer, docNumber: docNumber?.replace(/\s+/g, '') ?? null, issuedDate };
 }
 

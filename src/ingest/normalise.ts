@@ -71,12 +71,18 @@ export function normaliseText(input: string): { lines: SourceLine[]; warnings: P
     let text = normaliseLine(raw);
     const simplified = hasCjk(text) ? simplify(text) : text;
     if (simplified !== text) {
-      warnings.push({ line: no, message: `繁体字已转换为简体 (traditional characters converted): ${diffChars(text, simplified)}` });
+      warnings.push({
+        line: no,
+        message: `繁体字已转换为简体 (traditional characters converted): ${diffChars(text, simplified)}`,
+      });
       text = simplified;
     }
     for (const word of text.match(LATIN_WORD) ?? []) {
       if (!ALLOWED_LATIN.test(word) && hasCjk(text)) {
-        warnings.push({ line: no, message: `中文段落中出现英文单词“${word}”，请核对原文 (stray English word in Chinese text)` });
+        warnings.push({
+          line: no,
+          message: `中文段落中出现英文单词“${word}”，请核对原文 (stray English word in Chinese text)`,
+        });
       }
     }
     return { no, text, indented };

@@ -29,7 +29,11 @@ export function parsePlanText(text: string, format: SourceFormat = 'txt'): Parse
   const headingLines = new Set(sections.map((s) => s.line));
   const tables = findIndicatorTables(
     lines,
-    { regionName: meta.region?.name ?? null, periodStart: meta.period?.start ?? null, periodEnd: meta.period?.end ?? null },
+    {
+      regionName: meta.region?.name ?? null,
+      periodStart: meta.period?.start ?? null,
+      periodEnd: meta.period?.end ?? null,
+    },
     warnings,
   );
   const boxes = findBoxes(lines, (no) => headingLines.has(no));
@@ -61,7 +65,10 @@ export function parsePlanText(text: string, format: SourceFormat = 'txt'): Parse
     source: { format, lines: lines.length },
   };
   if (plan.indicators.length === 0 && isPlanLike(plan)) {
-    warnings.push({ line: null, message: '未找到指标表（含“指标”和年份或“属性”列的表格），请在审核时补录 (no indicator table found)' });
+    warnings.push({
+      line: null,
+      message: '未找到指标表（含“指标”和年份或“属性”列的表格），请在审核时补录 (no indicator table found)',
+    });
   }
   return plan;
 }
@@ -139,7 +146,10 @@ export function isPlanLike(plan: ParsedPlan): boolean {
     plan.parentPlans.length > 0,
     plan.mechanisms.length > 0,
   ].filter(Boolean).length;
-  return signals >= 2 && (plan.indicators.length > 0 || plan.projects.length > 0 || plan.title !== null || plan.parentPlans.length > 0);
+  return (
+    signals >= 2 &&
+    (plan.indicators.length > 0 || plan.projects.length > 0 || plan.title !== null || plan.parentPlans.length > 0)
+  );
 }
 
 /** Lines of the text as the reader sees them after normalisation, for `eduplan parse --text`. */

@@ -6,6 +6,9 @@ import type { Commitment, PlanProject } from './types.ts';
 
 const BOX_TITLE = /^专栏\s*(\d+|[一二三四五六七八九十]+)\s*[：:、.．]?\s*(.*)$/;
 const NUMBERED_ITEM = /^(\d{1,2})[.．、]\s*(.+)$/;
+// A name opens with a noun ("基础教育强师计划"); a sentence that opens with a verb ("建设…平台。") is a task.
+const ACTION_START =
+  /^(每|建设|建立|实施|推进|开展|完善|加强|支持|推动|打造|创建|办好|争取|力争|鼓励|引导|全面|深化|加快)/;
 const NAMED_LEAD = /^([^，。；：:]{3,30}?(?:工程|计划|项目|行动|基地|中心|平台))[。：:]/;
 
 /** A 专栏 box: where it starts and ends in the text. */
@@ -122,8 +125,8 @@ function findSubprojects(boxLines: readonly SourceLine[]): { title: string; line
       if (name) found.push({ title: name, line: line.no });
       continue;
     }
-    const lead = NAMED_LEAD.exec(text);
-    if (lead?.[1]) found.push({ title: lead[1], line: line.no });
+    const lead = NAMED_LEAD.exec(text)?.[1];
+    if (lead && !ACTION_START.test(lead) && !/\d/.test(lead)) found.push({ title: lead, line: line.no });
   }
   return found;
 }

@@ -1,6 +1,7 @@
 import { readNumber } from './numerals.ts';
 import type { Paragraph } from './paragraphs.ts';
 import { lineOf } from './paragraphs.ts';
+import { startsPlaceName } from './regions.ts';
 import type { Comparator } from './types.ts';
 
 /** A quantity found in prose, before it is filed as a commitment or a goal. */
@@ -55,6 +56,8 @@ const UNITS = [
   '场',
   '次',
   '篇',
+  '节',
+  '堂',
   '件',
   '户',
   '%',
@@ -66,13 +69,24 @@ const QUANTITY = new RegExp(
   'gu',
 );
 const CLAUSE_BREAK = /[，。；：、,;:！？!?]/;
-const OBJECT_STOP = /[，。；：、,;:！？!?（(]|和(?=\d|[两二三四五六七八九十])|及(?=\d)|的(?=\d)/;
-// Per-unit standards ("每5个教学班配备1名", "每所中小学至少配备1名"): norms to check, not things to count.
-const PER_UNIT = /每(?:\d+|[一两二三四五六七八九十百千万]+)?(?:个|所|名)?(?:县|校|乡|镇|村|班|教学班|学校|幼儿园|中小学|人口|万人|所|个|名|园)/;
+const OBJECT_STOP =
+  /[，。；：,;:！？!?]|、(?=.{0,3}?(?:\d|[两二三四五六七八九十]+[所个名项家支]))|和(?=\d|[两二三四五六七八九十])|及(?=\d)|的(?=\d)|[得将被]|(?:达到|实现|覆盖|配备)/;
+// Norms to check, not things to count: per-unit standards ("每5个教学班配备1名", "每所中小学至少配备1名") and
+// shares that staff "should take" ("应占…50%以上").
+const NORM =
+  /每(?:\d+|[一两二三四五六七八九十百千万]+)?(?:个|所|名)?(?:县|校|乡|镇|村|班|教学班|学校|幼儿园|中小学|人口|万人|所|个|名|园)|应占|至少配备|均(?:建|设|配|有)|分别|原则上|配套建设|辐射带动|1名[^，。；]{1,12}(?:指导|带动|帮扶|结对)/;
+// "200名学生以上的中小学校", "20万人口以上的县", "2万人口配建": a size that qualifies what follows.
+const QUALIFIER = /^(?:学生|人口)(?:以上|以下)?的/;
+// "其中…新建8所", "期末再建3所": the object is the one the sentence already named.
+const ELLIPTICAL = /(?:新建|再建|改扩建|扩建|建成|完成|新增|改造|实施|其中)$/;
+// "现已立项5所": what is already done is status, not a promise.
+const ALREADY = /已(?:经)?/;
 const LEADING_VERBS =
   /^(?:并|和|及|同时|全市|全省|全县|全区|新增|新建|改扩建|新（改扩）建|建设|建成|创建|培育|打造|遴选|推荐|认定|支持|实现|完成|达到|建立|设立|组建|招聘|补充|培训|选派|引进|开设|开发|举办|评选|形成|争创|扶持|重点|力争|争取|推动|推进|实施|提升|扩大|增加|配备|规划|确保|累计|共|再|已)+/;
-const TRAILING_VERBS = /(?:达到|达|提高到|提升到|提升至|增加到|增至|保持在|稳定在|超过|不低于|不少于|控制在|降低到|降低|提高|增长|下降|每年|年均|为|要|均|总体|整体)+$/;
-const PROGRAM_WORDS = /^(?:工程|行动|计划|改革|机制|制度|体系|任务|意识|自信|维护|一流|课堂)/;
+const TRAILING_VERBS =
+  /(?:达到|达|提高到|提升到|提升至|增加到|增至|保持在|稳定在|超过|不低于|不少于|控制在|降低到|降低|提高|增长|下降|每年|年均|为|要|均|总体|整体)+$/;
+// "三项行动", "两个维护": a Chinese numeral that counts named programmes or slogans, not things to deliver.
+const PROGRAM_WORDS = /^[^，。]{0,8}?(?:工程|行动|计划|改革|机制|制度|体系|任务|意识|自信|维护|一流|课堂)/;
 
 /** Finds the quantities written in a paragraph, skipping years, names with numbers, ratios and per-unit norms. */
 export function findQuantities(paragraph: Paragraph, period: { start: number; end: number } | null): Quantity[] {
@@ -86,11 +100,14 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
     const end = start + match[0].length;
     if (isInside(quoted, numberStart) || !standsAlone(text, numberStart, end, numberText)) continue;
     const clause = clauseAround(text, numberStart);
-    if (PER_UNIT.test(clause.before)) continue;
+    if (NORM.test(normClause(text, numberStart)) || ALREADY.test(clause.before)) continue;
+    if (isQualifier(text.slice(end, end + 8), match[4] ?? '', match[5])) continue;
+    if (!/\d/.test(numberText) && startsPlaceName(text.slice(numberStart, numberStart + 6))) continue;
     const quantity = readNumber(numberText);
     if (quantity === null) continue;
     const unit = match[4] ?? '';
-    const object = objectOf(text, numberStart, end, unit);
+    let { object, named } = objectOf(text, numberStart, end, unit);
+    if (!named && ELLIPTICAL.test(clause.before)) object = found.findLast((q) => q.unit === unit)?.object ?? object;
     if (object === '' || (!/\d/.test(numberText) && PROGRAM_WORDS.test(object))) continue;
     found.push({
       text: clause.text,
@@ -98,8 +115,8 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
       quantityMax: match[3] === undefined ? null : readNumber(match[3]),
       unit,
       object,
-      approximate: isApproximate(match[1], match[5], clause.before),
-      comparator: comparatorOf(match[1], match[5]),
+      approximate: isApproximate(match[1], match[5], sentenceBefore(text, numberStart)),
+      comparator: comparatorOf(match[1], match[5], clause.before),
       deadline: deadlineOf(sentenceAround(text, numberStart), period),
       line: lineOf(paragraph, numberStart),
     });
@@ -117,18 +134,57 @@ function standsAlone(text: string, numberStart: number, end: number, numberText:
   return true;
 }
 
-function objectOf(text: string, numberStart: number, end: number, unit: string): string {
-  const after = text.slice(end, end + 30);
-  if (unit !== '%' && unit !== '‰' && unit !== '个百分点') {
-    const stop = after.search(OBJECT_STOP);
-    const candidate = clean(stop === -1 ? after : after.slice(0, stop));
-    if (candidate.length >= 2) return candidate.slice(0, 24);
-  } else {
-    const share = /^的([^，。；：、,;:]{2,20})/.exec(after);
-    if (share?.[1]) return clean(share[1]);
+function isQualifier(after: string, unit: string, suffix: string | undefined): boolean {
+  if ((suffix === '以上' || suffix === '以下') && after.startsWith('的')) return true;
+  // "随班就读5人以上普通学校": a head count that selects the schools, not a number of people to reach.
+  if ((suffix === '以上' || suffix === '以下') && /^(人|万人|名)$/.test(unit) && /^[\u4e00-\u9fa5]/.test(after))
+    return true;
+  // "不超过2000人规模": a size cap on each school.
+  return QUALIFIER.test(after) || (/人$/.test(unit) && /^(口|规模)/.test(after));
+}
+
+/** What is counted: named after the number ("35所公办幼儿园"), else before it ("博士点1个"); `named` says which. */
+function objectOf(text: string, numberStart: number, end: number, unit: string): { object: string; named: boolean } {
+  const after = text.slice(end, end + 48);
+  const isShare = unit === '%' || unit === '‰' || unit === '个百分点';
+  // A share names its object after it only as "80%的学生" or "80%学生"; otherwise before it ("覆盖率达到100%").
+  if (!isShare || /^的?[\u4e00-\u9fa5“]/.test(after)) {
+    const candidate = clean(untilStop(after.replace(/^的/, '')));
+    if (candidate.length >= 2) return { object: candidate.slice(0, 32), named: true };
   }
-  const before = clauseAround(text, numberStart).before;
-  return clean(before.replace(TRAILING_VERBS, '').replace(TRAILING_VERBS, '')).slice(-24);
+  const before = wideBefore(text, numberStart).replace(
+    /^.*(?:\d+(?:\.\d+)?\s*(?:所|个|名|人|项|家|门|支|%)|以上|左右)[、，]?/u,
+    '',
+  );
+  return { object: clean(before.replace(TRAILING_VERBS, '').replace(TRAILING_VERBS, '')).slice(-32), named: false };
+}
+
+/** The text up to the first stop outside brackets and quotes: "“三晋名匠（大师）”工作室" stays whole. */
+function untilStop(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] ?? '';
+    if ('（(“'.includes(ch)) depth += 1;
+    else if ('）)”'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text.slice(i).search(OBJECT_STOP) === 0) return text.slice(0, i);
+  }
+  return text;
+}
+
+/** The text before a number back to a comma or a full stop, enumerations included ("足球特色学校、幼儿园100所"). */
+function wideBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !/[，。；,;：:]/.test(text[start - 1] ?? '')) start -= 1;
+  return text.slice(start, index);
+}
+
+/** The stretch a norm governs: commas and semicolons end it, enumeration commas do not ("1名音乐教师、1名美术教师"). */
+function normClause(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !/[，。；,;]/.test(text[start - 1] ?? '')) start -= 1;
+  let end = index;
+  while (end < text.length && !/[，。；,;、]/.test(text[end] ?? '')) end += 1;
+  return text.slice(start, end);
 }
 
 function clean(text: string): string {
@@ -147,18 +203,26 @@ function clauseAround(text: string, index: number): { text: string; before: stri
   return { text: text.slice(start, end).trim(), before: text.slice(start, index) };
 }
 
+function sentenceBefore(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('。', index - 1), text.lastIndexOf('；', index - 1)) + 1;
+  return text.slice(start, index);
+}
+
 function sentenceAround(text: string, index: number): string {
   const start = Math.max(text.lastIndexOf('。', index - 1), text.lastIndexOf('；', index - 1)) + 1;
   const endAt = text.slice(index).search(/[。；]/);
   return text.slice(start, endAt === -1 ? text.length : index + endAt);
 }
 
-function isApproximate(prefix: string | undefined, suffix: string | undefined, before: string): boolean {
-  return suffix === '左右' || prefix === '约' || prefix === '大约' || prefix === '近' || /力争|争取|大约/.test(before);
+function isApproximate(prefix: string | undefined, suffix: string | undefined, sentence: string): boolean {
+  return (
+    suffix === '左右' || prefix === '约' || prefix === '大约' || prefix === '近' || /力争|争取|大约/.test(sentence)
+  );
 }
 
-function comparatorOf(prefix: string | undefined, suffix: string | undefined): Comparator | null {
+function comparatorOf(prefix: string | undefined, suffix: string | undefined, before: string): Comparator | null {
   if (suffix === '以上' || prefix === '不少于' || prefix === '至少' || prefix === '不低于') return '>=';
+  if (/(?:不少于|至少|不低于)(?:提高|增加|提升|增长|新增)$/.test(before.trim())) return '>=';
   if (prefix === '超过') return '>';
   if (suffix === '以内' || suffix === '以下' || prefix === '不超过' || prefix === '控制在') return '<=';
   return null;
@@ -172,7 +236,8 @@ function deadlineOf(sentence: string, period: { start: number; end: number } | n
 
 function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const match of text.matchAll(/“[^”]{0,30}”|"[^"]{0,30}"/g)) spans.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(/“[^”]{0,30}”|"[^"]{0,30}"/g))
+    spans.push([match.index, match.index + match[0].length]);
   return spans;
 }
 

@@ -39,8 +39,18 @@ export function regionAtStart(text: string): PlanRegion | null {
     const entries = map.get(head.slice(0, length));
     if (!entries?.[0]) continue;
     const first = entries[0];
-    const levels = new Set(entries.map((e) => e.level));
-    return { name: first.name, level: levels.size === 1 ? first.level : first.level, code: entries.length === 1 ? first.code : null };
+    return { name: first.name, level: first.level, code: entries.length === 1 ? first.code : null };
   }
   return null;
+}
+
+let numeralPlaces: string[] | undefined;
+
+/** Whether a text opens with a place name that starts with a numeral (三门峡, 五台, 六盘水), not a count. */
+export function startsPlaceName(text: string): boolean {
+  numeralPlaces ??= [...regionIndex().keys()]
+    .filter((name) => /^[一二三四五六七八九十两万百千]/.test(name))
+    .map((name) => name.replace(/(省|市|县|区|自治州|自治县|地区|盟|旗)$/, ''))
+    .filter((name) => name.length >= 2);
+  return numeralPlaces.some((name) => text.startsWith(name));
 }

@@ -36,7 +36,8 @@ const TARGET_HEADER = /目标|规划|预期|十[四五六]五/;
 const BASELINE_HEADER = /基[期数准线]|现状|基础/;
 const ATTRIBUTE_CELL = /^(约束性?|预期性?)(指标)?$/;
 const UNIT_IN_NAME = /[（(]\s*([^（）()]{1,6})\s*[）)]$/;
-const UNIT_WORD = /^(%|‰|[万亿千百]?[人个所元次项门家名本台册套间座处条种类年岁天时]+[次数]?|[万亿]?元|平方米|万平方米|亩|公里|GB|Mbps|个百分点|分|小时|学时|课时)$/;
+const UNIT_WORD =
+  /^(%|‰|[万亿千百]?[人个所元次项门家名本台册套间座处条种类年岁天时]+[次数]?|[万亿]?元|平方米|万平方米|亩|公里|GB|Mbps|个百分点|分|小时|学时|课时)$/;
 
 /**
  * Finds every indicator table (a header with 指标 and a year, 目标 or 属性 column) and reads its rows into
@@ -134,7 +135,10 @@ function withSubHeader(lines: readonly SourceLine[], header: Header): Header {
 
 function isRegionRow(cells: readonly string[]): boolean {
   const filled = cells.filter((cell) => cell.trim() !== '');
-  return filled.length >= 2 && filled.every((cell) => /^[\u4e00-\u9fa5]{2,8}$/.test(cell.trim()) && !ATTRIBUTE_CELL.test(cell));
+  return (
+    filled.length >= 2 &&
+    filled.every((cell) => /^[\u4e00-\u9fa5]{2,8}$/.test(cell.trim()) && !ATTRIBUTE_CELL.test(cell))
+  );
 }
 
 function assignBaseline(columns: Column[]): void {
@@ -221,11 +225,18 @@ function readDataRow(
   if (filled.length === 1 && texts.length === 1) return { kind: 'category', category: compactName(texts[0] ?? '') };
   const parsed = byPosition(row, cells, columns) ?? byContent(row, cells, columns);
   if (!parsed) {
-    warnings.push({ line: row.line, message: `指标表此行无法识别，请核对 (a row of the indicator table could not be read): ${filled.join(' | ')}` });
+    warnings.push({
+      line: row.line,
+      message: `指标表此行无法识别，请核对 (a row of the indicator table could not be read): ${filled.join(' | ')}`,
+    });
     return { kind: 'skip' };
   }
   const rowCategory = parsed.category ?? category;
-  return { kind: 'indicators', category: rowCategory, indicators: toIndicators({ ...parsed, category: rowCategory }, context, warnings) };
+  return {
+    kind: 'indicators',
+    category: rowCategory,
+    indicators: toIndicators({ ...parsed, category: rowCategory }, context, warnings),
+  };
 }
 
 /** Reads a row whose cells stand in the header's columns; null when they have shifted. */
@@ -263,7 +274,14 @@ function byPosition(row: TableRow, cells: readonly string[], columns: readonly C
     }
   }
   if (name === '' || isValueCell(name) || ATTRIBUTE_CELL.test(compact(name))) return null;
-  return { category: categoryCell === null ? null : compactName(categoryCell), name, unit, attribute, values, line: lineOfCell(row, cells, name) };
+  return {
+    category: categoryCell === null ? null : compactName(categoryCell),
+    name,
+    unit,
+    attribute,
+    values,
+    line: lineOfCell(row, cells, name),
+  };
 }
 
 /** Reads a row by what its cells hold: texts (group, name), 约束性/预期性, then values in the header's order. */
@@ -280,14 +298,22 @@ function byContent(row: TableRow, cells: readonly string[], columns: readonly Co
   const name = texts.at(-1);
   if (name === undefined || (valueCells.length === 0 && attribute === null)) return null;
   const valueColumns = columns.filter((c) => c.role === 'baseline' || c.role === 'target');
-  const values = valueCells.slice(0, valueColumns.length).map((cell, k) => ({ cell, column: valueColumns[k] ?? valueColumns[0] ?? { role: 'target' as const, year: null, region: null } }));
+  const values = valueCells
+    .slice(0, valueColumns.length)
+    .map((cell, k) => ({
+      cell,
+      column: valueColumns[k] ?? valueColumns[0] ?? { role: 'target' as const, year: null, region: null },
+    }));
   const category = texts.length >= 2 ? compactName(texts[texts.length - 2] ?? '') : null;
   return { category, name, unit: null, attribute, values, line: lineOfCell(row, cells, name) };
 }
 
 function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWarning[]): PlanIndicator[] {
   const { name, unit } = splitNameUnit(parsed.name, parsed.unit);
-  const own = ownRegion(parsed.values.map((v) => v.column.region), context.regionName);
+  const own = ownRegion(
+    parsed.values.map((v) => v.column.region),
+    context.regionName,
+  );
   const pick = (role: 'baseline' | 'target', region: string | null): { cell: string; column: Column } | undefined =>
     parsed.values.find((v) => v.column.role === role && v.column.region === region);
   const baselineCell = pick('baseline', own);
@@ -298,7 +324,10 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
     category: parsed.category,
     name,
     unit: unit ?? cellUnit,
-    baseline: tableValue(baselineCell, yearOf(baselineCell, context.periodStart === null ? null : context.periodStart - 1)),
+    baseline: tableValue(
+      baselineCell,
+      yearOf(baselineCell, context.periodStart === null ? null : context.periodStart - 1),
+    ),
     target: targetValue(targetCell?.cell ?? '', yearOf(targetCell, context.periodEnd)),
     attribute,
     line: parsed.line,
@@ -307,7 +336,9 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
   const otherRegion = parsed.values.map((v) => v.column.region).find((region) => region !== null && region !== own);
   if (otherRegion) {
     const refBase = pick('baseline', otherRegion);
-    const refTarget = [...parsed.values].reverse().find((v) => v.column.role === 'target' && v.column.region === otherRegion);
+    const refTarget = [...parsed.values]
+      .reverse()
+      .find((v) => v.column.role === 'target' && v.column.region === otherRegion);
     base.reference = {
       region: otherRegion,
       baseline: tableValue(refBase, yearOf(refBase, base.baseline.year)),
@@ -315,7 +346,10 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
     };
   }
   if (base.target.value === null && base.target.raw !== '' && !isEmptyMark(base.target.raw)) {
-    warnings.push({ line: parsed.line, message: `指标“${name}”的目标值“${base.target.raw}”无法读出数字 (target could not be read as a number)` });
+    warnings.push({
+      line: parsed.line,
+      message: `指标“${name}”的目标值“${base.target.raw}”无法读出数字 (target could not be read as a number)`,
+    });
   }
   return splitSubItems(base);
 }

@@ -6,9 +6,10 @@ import type { SeedExpectation } from './types.ts';
 
 export const expectation: SeedExpectation = {
   file: 'samples/plans/002_31094d66b8551873.txt',
-  // The document has no title line (line 1 is the "根据…制定本规划" sentence). The title is the plan's evident name,
-  // as used for the sibling plans and echoed by the table caption on line 46 (三门峡市“十四五”时期教育事业发展主要目标).
-  title: '三门峡市“十四五”教育事业发展规划',
+  // The document has no title line (line 1 is the "根据…制定本规划" sentence). Its evident name would be
+  // 三门峡市“十四五”教育事业发展规划, but no line says so: the reader leaves the title empty and warns, and the region
+  // comes from the parent plans and the table caption on line 46 (三门峡市“十四五”时期教育事业发展主要目标).
+  title: null,
   region: { name: '三门峡市', level: 'city' },
   // No issuer, 文号 or date anywhere in the text.
   issuer: null,

@@ -515,9 +515,9 @@ export const expectation: SeedExpectation = {
       ],
     },
     {
-      // Title printed "“1331 工程” 提质增效" (single spaces kept, whitespace only collapsed). The three paragraphs open with goal sentences (内涵建设水平再上新台阶。/ 服务转型发展取得新成效。/ 重大标志性成果实现新突破。), not named 工程/计划, so no sub-projects.
+      // Title printed "“1331 工程” 提质增效": the reader drops the single spaces typesetting puts between Chinese and digits (as PDF text has them), so the title reads “1331工程”提质增效. (Originally: whitespace only collapsed). The three paragraphs open with goal sentences (内涵建设水平再上新台阶。/ 服务转型发展取得新成效。/ 重大标志性成果实现新突破。), not named 工程/计划, so no sub-projects.
       number: 9,
-      title: '“1331 工程” 提质增效',
+      title: '“1331工程”提质增效',
       line: 309,
       subprojects: [],
       // Lines 311-317. Not counted: "若干学科" (no number), "1331 工程" and "双一流" (names).

@@ -52,7 +52,8 @@ export interface ExpectedProject {
 
 export interface SeedExpectation {
   file: string;
-  title: string;
+  /** null when no line of the document states it. */
+  title: string | null;
   region: { name: string; level: RegionLevel };
   issuer: string | null;
   docNumber: string | null;

@@ -49,7 +49,9 @@ describe.each(SEEDS)('the reader on $file ($region.name)', (seed) => {
   });
 
   it('finds every chapter heading of the body, and none from the table of contents', () => {
-    const chapters = plan.sections.filter((s) => s.level === 1).map(({ number, title, line }) => ({ number, title, line }));
+    const chapters = plan.sections
+      .filter((s) => s.level === 1)
+      .map(({ number, title, line }) => ({ number, title, line }));
     expect(chapters).toEqual(seed.chapters);
   });
 
@@ -68,8 +70,15 @@ describe.each(SEEDS)('the reader on $file ($region.name)', (seed) => {
   });
 
   it('finds every 专栏 box with its title, line and named sub-projects', () => {
-    const boxes = plan.projects.map((p) => ({ number: p.number, title: p.title, line: p.line, subprojects: p.subprojects.map((s) => s.title) }));
-    expect(boxes).toEqual(seed.projects.map(({ number, title, line, subprojects }) => ({ number, title, line, subprojects })));
+    const boxes = plan.projects.map((p) => ({
+      number: p.number,
+      title: p.title,
+      line: p.line,
+      subprojects: p.subprojects.map((s) => s.title),
+    }));
+    expect(boxes).toEqual(
+      seed.projects.map(({ number, title, line, subprojects }) => ({ number, title, line, subprojects })),
+    );
   });
 
   it('finds every quantified commitment of every box, with its unit, range, approximation and comparator', () => {
@@ -77,11 +86,18 @@ describe.each(SEEDS)('the reader on $file ($region.name)', (seed) => {
       const actual = plan.projects.find((p) => p.number === project.number)?.commitments ?? [];
       for (const expected of project.commitments) {
         const found = actual.find((c) => matches(c, expected));
-        expect(found, `专栏${project.number}: ${expected.quantity}${expected.unit} ${expected.object} (line ${expected.line})`).toBeDefined();
+        expect(
+          found,
+          `专栏${project.number}: ${expected.quantity}${expected.unit} ${expected.object} (line ${expected.line})`,
+        ).toBeDefined();
         expect(
           { approximate: found?.approximate, comparator: found?.comparator, subproject: found?.subproject },
           `专栏${project.number}: ${expected.quantity}${expected.unit} ${expected.object}`,
-        ).toEqual({ approximate: expected.approximate, comparator: expected.comparator, subproject: expected.subproject });
+        ).toEqual({
+          approximate: expected.approximate,
+          comparator: expected.comparator,
+          subproject: expected.subproject,
+        });
       }
     }
   });

@@ -218,5 +218,8 @@ function spanOf(value: string | undefined): number {
 
 /** Tabs and newlines inside a run would read as cell or line breaks downstream. */
 function cleanInline(text: string): string {
-  return text.replace(/[\t\n\r\f\v\u00a0]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\t\n\r\f\v\u00a0]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }

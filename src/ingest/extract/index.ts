@@ -22,7 +22,10 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
 }
 
 /** Turns a plan document's bytes into plain text lines for the parser; throws when the file is not a plan document. */
-export async function extractText(bytes: Uint8Array, fileName: string): Promise<{ format: SourceFormat; text: string }> {
+export async function extractText(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ format: SourceFormat; text: string }> {
   const found = sniff(bytes, fileName);
   const name = fileName === '' ? 'the file' : fileName;
   if (found.format === null) {

@@ -31,8 +31,12 @@ interface Page {
   lines: Line[];
 }
 
-/** A gap wider than one full-width character (two half-width ones) between runs on a line is a column gap. */
-const TAB_GAP_EM = 1;
+/**
+ * A gap wider than this between runs on a line is a column gap. Columns packed tight sit barely more than Word's cell
+ * padding (about 1 em) apart, so the bar is just above one ideographic space (1 em, common inside titles); two spaces
+ * of a proportional font (about 0.6 em) stay joined, two of a monospaced font (1.2 em) do not.
+ */
+const TAB_GAP_EM = 1.1;
 /** Between Latin letters or digits, a gap this wide is a word space that the PDF drew as spacing, not as a glyph. */
 const SPACE_GAP_EM = 0.15;
 
@@ -83,7 +87,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
       const [x0 = 0, , x1 = 0] = page.view;
-      pages.push({ width: Math.abs(x1 - x0), lines: buildLines(content.items.filter(isTextItem).map(toRun)) });
+      pages.push({ width: Math.abs(x1 - x0), lines: buildLines(content.items.filter(isTextItem).flatMap(toRuns)) });
       page.cleanup();
     }
     dropPageNumbers(pages);
@@ -97,17 +101,49 @@ function isTextItem(item: object): item is TextItem {
   return 'str' in item;
 }
 
-function toRun(item: TextItem): Run | null {
+function toRuns(item: TextItem): Run[] {
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
   // Rotated or skewed text is a watermark, a stamp or a sideways header, not part of the reading order.
-  if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a <= 0 || d <= 0) return null;
-  if (item.str.trim() === '') return null;
-  return { str: item.str, x, y, width: item.width, size: Math.max(d, 1) };
+  if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a <= 0 || d <= 0) return [];
+  if (item.str.trim() === '') return [];
+  return splitAtSpaces({ str: item.str, x, y, width: item.width, size: Math.max(d, 1) });
+}
+
+const HAS_CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * pdf.js reports one item for a run of one font and writes a space wherever that run leaves a gap, and LibreOffice
+ * leaves such gaps for the glyphs it draws afterwards in another font (the quotes in “十四五”). Splitting the run at
+ * its spaces, with positions estimated from CJK glyphs being one em wide, lets those glyphs sort back into place.
+ * Runs without CJK are left whole: Latin glyph widths vary too much to place their words.
+ */
+function splitAtSpaces(run: Run): Run[] {
+  const parts = run.str.split(/(\s+)/).filter((part) => part !== '');
+  if (parts.length < 2 || !HAS_CJK.test(run.str)) return [run];
+  const nominal = (part: string): number =>
+    [...part].reduce((sum, ch) => sum + (HAS_CJK.test(ch) ? 1 : 0.5), 0) * run.size;
+  const words = parts.filter((part) => part.trim() !== '');
+  const spaces = parts.length - words.length;
+  const glyphs = words.reduce((sum, word) => sum + nominal(word), 0);
+  const scale = glyphs > run.width ? run.width / glyphs : 1;
+  const space = spaces > 0 ? Math.max(0, run.width - glyphs * scale) / spaces : 0;
+  const out: Run[] = [];
+  let x = run.x;
+  for (const part of parts) {
+    if (part.trim() === '') {
+      x += space;
+      continue;
+    }
+    const width = nominal(part) * scale;
+    out.push({ ...run, str: part, x, width });
+    x += width;
+  }
+  return out;
 }
 
 /** Groups runs sharing a baseline (within half the font size) into lines, top to bottom, each left to right. */
-function buildLines(maybeRuns: readonly (Run | null)[]): Line[] {
-  const runs = maybeRuns.filter((run): run is Run => run !== null).sort((p, q) => q.y - p.y || p.x - q.x);
+function buildLines(items: readonly Run[]): Line[] {
+  const runs = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
   const groups: Run[][] = [];
   for (const run of runs) {
     const group = groups.at(-1);
@@ -208,7 +244,8 @@ function dropPageNumbers(pages: Page[]): void {
  * Joins the visual lines of a paragraph back into one line, as in a .txt plan, so a sentence such as
  * "学前教育毛入园率达到96.5%" is not cut in two by the page width. A line continues the one above when that one was
  * full (the next line's first word would not have fitted after it), both are prose in the same font size at the usual
- * line distance, and the lower one starts at the body's left edge (an indented line starts a new paragraph).
+ * line distance, the lower one starts at the body's left edge (an indented line starts a new paragraph) and does not
+ * start with a heading number.
  */
 function reflow(pages: readonly Page[]): string[] {
   const bodyLeft = mostCommonLeft(pages);
@@ -230,8 +267,12 @@ function reflow(pages: readonly Page[]): string[] {
   return out;
 }
 
+/** A heading number at the start of a line: a wrapped sentence almost never breaks right before one. */
+const HEADING_START =
+  /^(（[一二三四五六七八九十百]+）|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百零〇\d]+[章节部分]|专栏\s*\d)/u;
+
 function continues(above: Line, below: Line, pageWidth: number, bodyLeft: number, samePage: boolean): boolean {
-  if (above.text.includes('\t') || below.text.includes('\t')) return false;
+  if (above.text.includes('\t') || below.text.includes('\t') || HEADING_START.test(below.text)) return false;
   const em = above.size;
   if (Math.abs(below.size - em) > 0.1 * em) return false;
   if (samePage && above.y - below.y > 2 * em) return false;
