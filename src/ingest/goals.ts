@@ -7,14 +7,16 @@ const VERB = '(达到|提高到|提升到|提升至|增加到|增长到|保持�
 const VALUE = String.raw`(\d+(?:\.\d+)?)\s*(%|‰|个百分点|年|万人|人|所|个)(以上|以下|以内|左右)?`;
 const GOAL = new RegExp(`([^，。；：、,;:（）()]{2,30}?)${VERB}\\s*${VALUE}`, 'gu');
 const MEASURE_NOUN = /(率|比例|比重|占比|年限|水平|规模|人数|数量|覆盖面|指数|合格率|达标率)$/;
-const LEADING = /^(到20\d\d年|20\d\d年|全市|全省|全县|全区|其中|力争|确保|基本|总体|均|要|使)+/;
+const LEADING = /^(到20\d\d年|20\d\d年|全市|全省|全县|全区|其中|力争|确保|保证|基本|总体|均|要|使|实现)+/;
 
 /** Finds quantified targets stated in prose: "学前教育毛入园率达到96.5%", "覆盖率保持在86.5%以上". */
-export function findGoals(paragraph: Paragraph, pastBefore: number | null): PlanGoal[] {
+export function findGoals(paragraph: Paragraph, period: { start: number; end: number } | null): PlanGoal[] {
+  const pastBefore = period?.start ?? null;
   const goals: PlanGoal[] = [];
   for (const match of paragraph.text.matchAll(GOAL)) {
     const name = (match[1] ?? '').replace(/\s+/g, '').replace(LEADING, '');
-    if (!MEASURE_NOUN.test(name) || name.length < 2) continue;
+    // "比例达到70%" alone does not say of what: a name needs more than the measure word.
+    if (!MEASURE_NOUN.test(name) || name.length < 4) continue;
     const sentence = sentenceOf(paragraph.text, match.index);
     // "2020年，…达到95%" reports the baseline, not a target.
     if (pastBefore !== null && mentionsPastYear(sentence, pastBefore)) continue;
@@ -24,7 +26,8 @@ export function findGoals(paragraph: Paragraph, pastBefore: number | null): Plan
       text: sentence.trim(),
       name,
       unit: match[4] ?? null,
-      target: { year: deadline(sentence), raw: printed, value, comparator },
+      // A plan's targets are for its last year unless the sentence names another.
+      target: { year: deadline(sentence) ?? period?.end ?? null, raw: printed, value, comparator },
       line: lineOf(paragraph, match.index + (match[1]?.length ?? 0)),
     });
   }

@@ -95,7 +95,7 @@ function readProse(
     result.mechanisms.push(...findMechanisms(paragraph, inImplementation));
     result.systems.push(...findSystems(paragraph));
     if (lookingBack) continue;
-    result.goals.push(...findGoals(paragraph, period?.start ?? null));
+    result.goals.push(...findGoals(paragraph, period));
     const section = chain.at(-1)?.title ?? null;
     result.commitments.push(...sectionCommitments(paragraph, period, section));
   }

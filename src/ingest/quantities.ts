@@ -74,7 +74,7 @@ const OBJECT_STOP =
 // Norms to check, not things to count: per-unit standards ("每5个教学班配备1名", "每所中小学至少配备1名") and
 // shares that staff "should take" ("应占…50%以上").
 const NORM =
-  /每(?:\d+|[一两二三四五六七八九十百千万]+)?(?:个|所|名)?(?:县|校|乡|镇|村|班|教学班|学校|幼儿园|中小学|人口|万人|所|个|名|园)|应占|至少配备|均(?:建|设|配|有)|分别|原则上|配套建设|辐射带动|1名[^，。；]{1,12}(?:指导|带动|帮扶|结对)/;
+  /每(?:\d+|[一两二三四五六七八九十百千万]+)?(?:个|所|名)?(?:县|校|乡|镇|村|班|教学班|学校|幼儿园|中小学|人口|万人|所|个|名|园)|应占|至少配备|均(?:建|设|配|有)|分别|原则上|配套建设|辐射带动|掌握|每天|每周|每学期|每学年|各[^，。；]{0,8}至少|人口以上的|1名[^，。；]{1,12}(?:指导|带动|帮扶|结对)/;
 // "200名学生以上的中小学校", "20万人口以上的县", "2万人口配建": a size that qualifies what follows.
 const QUALIFIER = /^(?:学生|人口)(?:以上|以下)?的/;
 // "其中…新建8所", "期末再建3所": the object is the one the sentence already named.
@@ -85,8 +85,10 @@ const LEADING_VERBS =
   /^(?:并|和|及|同时|全市|全省|全县|全区|新增|新建|改扩建|新（改扩）建|建设|建成|创建|培育|打造|遴选|推荐|认定|支持|实现|完成|达到|建立|设立|组建|招聘|补充|培训|选派|引进|开设|开发|举办|评选|形成|争创|扶持|重点|力争|争取|推动|推进|实施|提升|扩大|增加|配备|规划|确保|累计|共|再|已)+/;
 const TRAILING_VERBS =
   /(?:达到|达|提高到|提升到|提升至|增加到|增至|保持在|稳定在|超过|不低于|不少于|控制在|降低到|降低|提高|增长|下降|每年|年均|为|要|均|总体|整体)+$/;
+// "6个方面的表现", "3个层面": parts of an argument, not things to deliver.
+const UNCOUNTABLE = /^(?:方面|领域|层面|维度|环节|阶段|类别|途径|渠道)/;
 // "三项行动", "两个维护": a Chinese numeral that counts named programmes or slogans, not things to deliver.
-const PROGRAM_WORDS = /^[^，。]{0,8}?(?:工程|行动|计划|改革|机制|制度|体系|任务|意识|自信|维护|一流|课堂)/;
+const PROGRAM_WORDS = /^[^，。]{0,8}?(?:工程|行动|计划|改革|机制|制度|体系|任务|意识|自信|维护|一流|课堂|规定|原则|要求|精神)/;
 
 /** Finds the quantities written in a paragraph, skipping years, names with numbers, ratios and per-unit norms. */
 export function findQuantities(paragraph: Paragraph, period: { start: number; end: number } | null): Quantity[] {
@@ -108,7 +110,7 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
     const unit = match[4] ?? '';
     let { object, named } = objectOf(text, numberStart, end, unit);
     if (!named && ELLIPTICAL.test(clause.before)) object = found.findLast((q) => q.unit === unit)?.object ?? object;
-    if (object === '' || (!/\d/.test(numberText) && PROGRAM_WORDS.test(object))) continue;
+    if (object === '' || UNCOUNTABLE.test(object) || (!/\d/.test(numberText) && PROGRAM_WORDS.test(object))) continue;
     found.push({
       text: clause.text,
       quantity,

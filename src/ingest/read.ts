@@ -1,0 +1,38 @@
+import { extractText } from './extract/index.ts';
+import { isPlanLike, parsePlanText } from './parse.ts';
+import type { ParsedPlan, SourceFormat } from './types.ts';
+
+/** The input is not a plan document: a binary, an empty file, or text without a plan's structure. */
+export class NotAPlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAPlanError';
+  }
+}
+
+/** A document read: the text the reader worked on (the line numbers refer to it) and the plan found in it. */
+export interface ReadDocument {
+  format: SourceFormat;
+  text: string;
+  plan: ParsedPlan;
+}
+
+/**
+ * Reads a plan document (.txt .md .docx .pdf, told apart by content) into a structured plan.
+ * Throws NotAPlanError, with one sentence a person can act on, when the file is not a plan.
+ */
+export async function readPlanDocument(bytes: Uint8Array, fileName: string): Promise<ReadDocument> {
+  const { format, text } = await extractText(bytes, fileName).catch((error: unknown) => {
+    throw new NotAPlanError(error instanceof Error ? error.message : String(error));
+  });
+  if (text.trim() === '') {
+    throw new NotAPlanError(`${fileName} 没有可读的文字，不是规划文件 (the file has no text, so it is not a plan document).`);
+  }
+  const plan = parsePlanText(text, format);
+  if (!isPlanLike(plan)) {
+    throw new NotAPlanError(
+      `${fileName} 读不出规划的结构（标题、章节、指标表或专栏），不是规划文件 (no plan title, chapters, indicator table or 专栏 boxes were found, so it is not a plan document).`,
+    );
+  }
+  return { format, text, plan };
+}
