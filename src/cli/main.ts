@@ -20,9 +20,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       return parseCommand(rest);
     case 'samples':
       return samplesCommand(rest[0] ?? 'samples/plans');
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return 0;
     default:
-      process.stderr.write(command === undefined || command === 'help' || command === '--help' ? USAGE : `未知命令 (unknown command): ${command}\n\n${USAGE}`);
-      return command === undefined || command === 'help' || command === '--help' ? 0 : 1;
+      process.stderr.write(`未知命令 (unknown command): ${command}\n\n${USAGE}`);
+      return 1;
   }
 }
 

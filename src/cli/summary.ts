@@ -18,7 +18,9 @@ export function formatSummary(file: string, plan: ParsedPlan): string {
   );
   for (const indicator of plan.indicators) out.push(`    ${indicatorLine(indicator)}`);
   for (const project of plan.projects) {
-    out.push(`    专栏${project.number} ${project.title} (第${project.line}行, ${project.commitments.length} 项量化任务)`);
+    out.push(
+      `    专栏${project.number} ${project.title} (第${project.line}行, ${project.commitments.length} 项量化任务)`,
+    );
   }
   out.push('');
   return `${out.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import * as OpenCC from 'opencc-js';
 import type { ParseWarning } from './types.ts';
 
 /** One line of the source text after normalisation, with its 1-based line number in the source. */
@@ -24,11 +24,16 @@ const LATIN_WORD = /(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])/g;
 // Latin words that belong in a Chinese plan: acronyms and the usual technical loans.
 const ALLOWED_LATIN = /^(STEM|STEAM|MOOC|MOOCs|PISA|TALIS|online|offline|Internet|IPv6|WiFi|Wi-Fi|CBE)$/i;
 
-let toSimplified: ((text: string) => string) | undefined;
+type Convert = (text: string) => string;
+// opencc-js's own .d.ts imports './core' without an extension, which NodeNext resolution cannot follow: this is the
+// one signature we use, typed here instead.
+const makeConverter = (OpenCC as unknown as { Converter: (options: { from: string; to: string }) => Convert })
+  .Converter;
+let toSimplified: Convert | undefined;
 
 /** Converts traditional characters to simplified ones (OpenCC, Hong Kong/Taiwan/traditional to mainland). */
 export function simplify(text: string): string {
-  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  const convert = (toSimplified ??= makeConverter({ from: 't', to: 'cn' }));
   return convert(text);
 }
 
@@ -96,8 +101,8 @@ function hasCjk(text: string): boolean {
 
 function diffChars(before: string, after: string): string {
   const pairs = new Set<string>();
-  const a = [...before];
-  const b = [...after];
+  const a = Array.from(before);
+  const b = Array.from(after);
   if (a.length !== b.length) return `${before.slice(0, 20)}… → ${after.slice(0, 20)}…`;
   a.forEach((ch, i) => {
     if (ch !== b[i]) pairs.add(`${ch}→${b[i] ?? ''}`);

@@ -24,7 +24,11 @@ export const CHINESE_NUMERAL = '[零〇一二两三四五六七八九十百千]'
 export function chineseNumber(text: string): number | null {
   if (text === '' || !new RegExp(`^${CHINESE_NUMERAL}+$`).test(text)) return null;
   if (!/[十百千]/.test(text)) {
-    return Number([...text].map((ch) => DIGITS[ch] ?? 0).join(''));
+    return Number(
+      Array.from(text)
+        .map((ch) => DIGITS[ch] ?? 0)
+        .join(''),
+    );
   }
   let total = 0;
   let digit = 0;

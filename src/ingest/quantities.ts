@@ -88,7 +88,8 @@ const TRAILING_VERBS =
 // "6个方面的表现", "3个层面": parts of an argument, not things to deliver.
 const UNCOUNTABLE = /^(?:方面|领域|层面|维度|环节|阶段|类别|途径|渠道)/;
 // "三项行动", "两个维护": a Chinese numeral that counts named programmes or slogans, not things to deliver.
-const PROGRAM_WORDS = /^[^，。]{0,8}?(?:工程|行动|计划|改革|机制|制度|体系|任务|意识|自信|维护|一流|课堂|规定|原则|要求|精神)/;
+const PROGRAM_WORDS =
+  /^[^，。]{0,8}?(?:工程|行动|计划|改革|机制|制度|体系|任务|意识|自信|维护|一流|课堂|规定|原则|要求|精神)/;
 
 /** Finds the quantities written in a paragraph, skipping years, names with numbers, ratios and per-unit norms. */
 export function findQuantities(paragraph: Paragraph, period: { start: number; end: number } | null): Quantity[] {
@@ -108,7 +109,9 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
     const quantity = readNumber(numberText);
     if (quantity === null) continue;
     const unit = match[4] ?? '';
-    let { object, named } = objectOf(text, numberStart, end, unit);
+    const objectFound = objectOf(text, numberStart, end, unit);
+    let object = objectFound.object;
+    const named = objectFound.named;
     if (!named && ELLIPTICAL.test(clause.before)) object = found.findLast((q) => q.unit === unit)?.object ?? object;
     if (object === '' || UNCOUNTABLE.test(object) || (!/\d/.test(numberText) && PROGRAM_WORDS.test(object))) continue;
     found.push({

@@ -26,7 +26,9 @@ export async function readPlanDocument(bytes: Uint8Array, fileName: string): Pro
     throw new NotAPlanError(error instanceof Error ? error.message : String(error));
   });
   if (text.trim() === '') {
-    throw new NotAPlanError(`${fileName} 没有可读的文字，不是规划文件 (the file has no text, so it is not a plan document).`);
+    throw new NotAPlanError(
+      `${fileName} 没有可读的文字，不是规划文件 (the file has no text, so it is not a plan document).`,
+    );
   }
   const plan = parsePlanText(text, format);
   if (!isPlanLike(plan)) {

@@ -76,7 +76,7 @@ function cellGroup(lines: readonly SourceLine[], index: number): TableRow {
       cells.push(line.text.trim());
       cellLines.push(line.no);
     } else if (cells.length > 0 && !line.text.includes('\t')) {
-      cells[cells.length - 1] += line.text.trim();
+      cells[cells.length - 1] = `${cells.at(-1) ?? ''}${line.text.trim()}`;
     } else {
       break;
     }

@@ -1,7 +1,8 @@
 import type { SourceLine } from './normalise.ts';
 import type { TableLayout, TableRow } from './table-rows.ts';
+import { isStackedCell, stackedHeader, stackedRows } from './stacked-rows.ts';
 import { isPipeSeparator, layoutsOf, readRow } from './table-rows.ts';
-import type { IndicatorAttribute, ParseWarning, PlanIndicator, TableValue, TargetValue } from './types.ts';
+import type { IndicatorAttribute, ParseWarning, PlanIndicator, TableValue } from './types.ts';
 import { isEmptyMark, isValueCell, readValue, targetValue } from './values.ts';
 
 type ColumnRole = 'category' | 'name' | 'unit' | 'attribute' | 'baseline' | 'target' | 'other';
@@ -73,7 +74,7 @@ export function findIndicatorTables(
 }
 
 interface Header {
-  layout: TableLayout;
+  layout: TableLayout | 'stacked';
   columns: Column[];
   row: TableRow;
 }
@@ -81,6 +82,12 @@ interface Header {
 function headerAt(lines: readonly SourceLine[], index: number): Header | null {
   const line = lines[index];
   if (!line) return null;
+  const stacked = isStackedCell(line) ? stackedHeader(lines, index) : null;
+  if (stacked && isHeaderRow(stacked.cells)) {
+    const columns = stacked.cells.map(columnOf);
+    assignBaseline(columns);
+    return { layout: 'stacked', columns, row: stacked };
+  }
   for (const layout of layoutsOf(line)) {
     const row = readRow(lines, index, layout);
     if (!row || !isHeaderRow(row.cells)) continue;
@@ -114,7 +121,7 @@ function columnOf(cell: string): Column {
  * A second header row of region names under the year columns (2020年 → 河南 | 三门峡) splits each year column in
  * as many columns as it has regions. The earliest year column holds baselines, the others targets.
  */
-function withSubHeader(lines: readonly SourceLine[], header: Header): Header {
+function withSubHeader(lines: readonly SourceLine[], header: Header & { layout: TableLayout }): Header {
   assignBaseline(header.columns);
   const sub = readRow(lines, header.row.next + (lines[header.row.next]?.text === '' ? 1 : 0), header.layout);
   const valueColumns = header.columns.filter((c) => c.role === 'baseline' || c.role === 'target').length;
@@ -164,6 +171,22 @@ function readTable(
 ): ReadTable {
   const indicators: PlanIndicator[] = [];
   let category: string | null = null;
+  const take = (row: TableRow): void => {
+    const read = readDataRow(row, header.columns, category, context, warnings);
+    if (read.kind === 'category') category = read.category;
+    if (read.kind === 'indicators') {
+      category = read.category;
+      indicators.push(...read.indicators);
+    }
+  };
+  if (header.layout === 'stacked') {
+    const attributeLast = header.columns.at(-1)?.role === 'attribute';
+    const { rows, next } = stackedRows(lines, header.row.next, header.columns.length, attributeLast);
+    rows.forEach(take);
+    const lastLine = rows.at(-1)?.cellLines.at(-1) ?? header.row.line;
+    return { firstLine: header.row.line, lastLine, indicators, next };
+  }
+  const layout = header.layout;
   let i = header.row.next;
   let lastLine = header.row.line;
   let blanks = 0;
@@ -172,28 +195,35 @@ function readTable(
     if (!line) break;
     if (line.text === '') {
       blanks += 1;
-      if (blanks > 2 || (header.layout !== 'tabs' && header.layout !== 'cells' && blanks > 1)) break;
+      if (blanks > 2 || (layout !== 'tabs' && layout !== 'cells' && blanks > 1)) break;
       i += 1;
       continue;
     }
-    if (header.layout === 'pipe' && isPipeSeparator(line.text)) {
+    if (layout === 'pipe' && isPipeSeparator(line.text)) {
       i += 1;
       continue;
     }
-    const row = readRow(lines, i, header.layout);
+    const row = readRow(lines, i, layout) ?? groupRow(lines, i, layout);
     // A repeated header starts the next part of the table; the caller joins the parts.
     if (!row || row.cells.length === 0 || isHeaderRow(row.cells)) break;
     blanks = 0;
     lastLine = row.cellLines.at(-1) ?? row.line;
-    const read = readDataRow(row, header.columns, category, context, warnings);
-    if (read.kind === 'category') category = read.category;
-    if (read.kind === 'indicators') {
-      category = read.category;
-      indicators.push(...read.indicators);
-    }
+    take(row);
     i = row.next;
   }
   return { firstLine: header.row.line, lastLine, indicators, next: i };
+}
+
+/**
+ * A group row written without the table's separators ("教育普及" alone between tab-separated rows, as a PDF gives a
+ * merged cell): a short plain line followed by a row of the table.
+ */
+function groupRow(lines: readonly SourceLine[], index: number, layout: TableLayout): TableRow | null {
+  const line = lines[index];
+  if (!line || layout !== 'tabs' || !isStackedCell(line)) return null;
+  const nextIndex = lines.findIndex((l, k) => k > index && l.text !== '');
+  if (nextIndex === -1 || !readRow(lines, nextIndex, layout)) return null;
+  return { cells: [line.text.trim()], line: line.no, cellLines: [line.no], next: index + 1 };
 }
 
 type RowReading =
@@ -223,7 +253,8 @@ function readDataRow(
   if (filled.length === 0) return { kind: 'skip' };
   const texts = filled.filter((cell) => !isValueCell(cell) && !ATTRIBUTE_CELL.test(compact(cell)));
   if (filled.length === 1 && texts.length === 1) return { kind: 'category', category: compactName(texts[0] ?? '') };
-  const parsed = byPosition(row, cells, columns) ?? byContent(row, cells, columns);
+  const parsed =
+    byPosition(row, cells, columns, false) ?? byContent(row, cells, columns) ?? byPosition(row, cells, columns, true);
   if (!parsed) {
     warnings.push({
       line: row.line,
@@ -239,10 +270,20 @@ function readDataRow(
   };
 }
 
-/** Reads a row whose cells stand in the header's columns; null when they have shifted. */
-function byPosition(row: TableRow, cells: readonly string[], columns: readonly Column[]): RowCells | null {
+/**
+ * Reads a row whose cells stand in the header's columns; null when they have shifted. `lenient` accepts a value
+ * cell that is not a number ("九十六点五") when the row has exactly the header's cells, so the indicator is kept and
+ * the unreadable value is reported.
+ */
+function byPosition(
+  row: TableRow,
+  cells: readonly string[],
+  columns: readonly Column[],
+  lenient: boolean,
+): RowCells | null {
   const trimmedCells = trimTrailingEmpty(cells);
   if (trimmedCells.length > columns.length || trimmedCells.length < columns.length - 1) return null;
+  if (lenient && cells.length !== columns.length) return null;
   let name = '';
   let categoryCell: string | null = null;
   let unit: string | null = null;
@@ -266,7 +307,7 @@ function byPosition(row: TableRow, cells: readonly string[], columns: readonly C
         break;
       case 'baseline':
       case 'target':
-        if (cell !== '' && !isValueCell(cell)) return null;
+        if (cell !== '' && !isValueCell(cell) && !lenient) return null;
         values.push({ cell, column });
         break;
       case 'other':
@@ -296,14 +337,19 @@ function byContent(row: TableRow, cells: readonly string[], columns: readonly Co
     else texts.push(cell);
   }
   const name = texts.at(-1);
-  if (name === undefined || (valueCells.length === 0 && attribute === null)) return null;
+  // Every value column needs a value: a row with fewer numbers than that is not one this reading understands.
+  const needed = columns.filter((c) => c.role === 'baseline' || c.role === 'target').length;
+  if (
+    name === undefined ||
+    valueCells.length < Math.min(needed, 1) ||
+    (valueCells.length < needed && texts.length >= 2)
+  )
+    return null;
   const valueColumns = columns.filter((c) => c.role === 'baseline' || c.role === 'target');
-  const values = valueCells
-    .slice(0, valueColumns.length)
-    .map((cell, k) => ({
-      cell,
-      column: valueColumns[k] ?? valueColumns[0] ?? { role: 'target' as const, year: null, region: null },
-    }));
+  const values = valueCells.slice(0, valueColumns.length).map((cell, k) => ({
+    cell,
+    column: valueColumns[k] ?? valueColumns[0] ?? { role: 'target' as const, year: null, region: null },
+  }));
   const category = texts.length >= 2 ? compactName(texts[texts.length - 2] ?? '') : null;
   return { category, name, unit: null, attribute, values, line: lineOfCell(row, cells, name) };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { htmlToLines } from '../../src/ingest/extract/docx.ts';
+import { normalizeLine } from '../../src/ingest/extract/pdf.ts';
 import { detectFormat, docxToText, extractText, pdfToText } from '../../src/ingest/extract/index.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -82,10 +83,18 @@ interface PdfText {
   text: string;
   /** latin: Helvetica; cjk: STSong-Light, not embedded, read through the UniGB-UCS2-H CMap from pdfjs-dist's cmaps. */
   font: 'latin' | 'cjk';
+  /** The text matrix's rotation and skew, [a b c d]; upright when left out. */
+  matrix?: readonly [number, number, number, number];
 }
 
-/** A minimal A4 PDF placing each text at its own position, 12 pt, one array of texts per page. */
-function makePdf(pages: readonly (readonly PdfText[])[]): Uint8Array {
+interface PdfPage {
+  /** Shown turned clockwise, as landscape table pages are. */
+  rotate: 90;
+  texts: readonly PdfText[];
+}
+
+/** A minimal A4 PDF placing each text at its own position, 12 pt, one array of texts (or a turned page) per page. */
+function makePdf(pages: readonly (readonly PdfText[] | PdfPage)[]): Uint8Array {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 6 + 2 * i);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
@@ -98,19 +107,20 @@ function makePdf(pages: readonly (readonly PdfText[])[]): Uint8Array {
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> ' +
     '/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -120 1000 880] ' +
     '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >> >>';
-  pages.forEach((texts, i) => {
+  pages.forEach((page, i) => {
+    const texts = 'rotate' in page ? page.texts : page;
     const stream = texts
-      .map(({ x, y, text, font }) => {
+      .map(({ x, y, text, font, matrix = [1, 0, 0, 1] }) => {
         const shown =
           font === 'latin'
             ? `(${text.replace(/[()\\]/g, '\\$&')})`
             : `<${Buffer.from(text, 'utf16le').swap16().toString('hex')}>`;
-        return `BT /${font === 'latin' ? 'F1' : 'F2'} 12 Tf 1 0 0 1 ${x} ${y} Tm ${shown} Tj ET`;
+        return `BT /${font === 'latin' ? 'F1' : 'F2'} 12 Tf ${matrix.join(' ')} ${x} ${y} Tm ${shown} Tj ET`;
       })
       .join('\n');
     const id = 6 + 2 * i;
     objects[id] =
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ' +
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${'rotate' in page ? '/Rotate 90 ' : ''}` +
       `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${id + 1} 0 R >>`;
     objects[id + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
   });
@@ -131,7 +141,11 @@ describe('docxToText', () => {
   it('reads the 忻州 .docx made from the text paragraph by paragraph, as the .txt has them', async () => {
     const text = await docxToText(fixture(`${XINZHOU}.docx`));
     const squash = (line: string): string => line.replace(/\s+/g, ' ').trim();
-    const expected = new TextDecoder().decode(seed(`${XINZHOU}.txt`)).split('\n').map(squash).filter(Boolean);
+    const expected = new TextDecoder()
+      .decode(seed(`${XINZHOU}.txt`))
+      .split('\n')
+      .map(squash)
+      .filter(Boolean);
     expect(lines(text).map(squash)).toEqual(expected);
     expect(lines(text).some((line) => line.includes('学前教育毛入园率') && line.includes('96.5'))).toBe(true);
   });
@@ -173,7 +187,9 @@ describe('docxToText', () => {
     const honest = makeZip([{ name: 'word/document.xml', data: huge }]);
     const lying = makeZip([{ name: 'word/document.xml', data: huge, declaredSize: 1000 }]);
     expect(honest.length).toBeLessThan(200_000);
-    await expect(docxToText(honest)).rejects.toThrow(/^not a readable \.docx: word\/document\.xml unpacks to more than/);
+    await expect(docxToText(honest)).rejects.toThrow(
+      /^not a readable \.docx: word\/document\.xml unpacks to more than/,
+    );
     await expect(docxToText(lying)).rejects.toThrow(/^not a readable \.docx: word\/document\.xml unpacks to more than/);
   });
 });
@@ -257,8 +273,9 @@ describe('pdfToText', () => {
     const cjk = (x: number, y: number, text: string): PdfText => ({ x, y, text, font: 'cjk' });
     const latin = (x: number, y: number, text: string): PdfText => ({ x, y, text, font: 'latin' });
     // 37 full-width characters fill the 451 pt between margins of 72 pt.
-    const full = ('到二〇二五年，基本建成结构更加优化、保障更加全面、服务更加高效的高质量教育体系。').slice(0, 31) + '学前教育毛入';
-    const indented = '教育主要发展指标在全省位次前移，为实现教育现代化远景目标奠定坚实';
+    const full =
+      '到二〇二五年，基本建成结构更加优化、保障更加全面、服务更加高效的高质量教育体系。'.slice(0, 31) + '学前教育毛入';
+    const indented = '教育主要发展指标在全省位次前移，为实现教育现代化远景目标奠定坚实的发展';
     const pdf = makePdf([
       [
         cjk(72, 760, '一、总体要求'),
@@ -297,6 +314,28 @@ describe('pdfToText', () => {
     expect(indented).toHaveLength(35);
   });
 
+  it('reads a landscape page as shown and skips text set at an angle', async () => {
+    // On a page shown turned clockwise, text runs up the portrait sheet: shown at (X, Y) it sits at (595 - Y, X).
+    const shown = (x: number, y: number, text: string, font: PdfText['font'] = 'cjk'): PdfText => ({
+      x: 595 - y,
+      y: x,
+      text,
+      font,
+      matrix: [0, 1, -1, 0],
+    });
+    const pdf = makePdf([
+      [
+        { x: 72, y: 760, text: '附表', font: 'cjk' },
+        { x: 150, y: 400, text: '征求意见稿', font: 'cjk', matrix: [0.7071, 0.7071, -0.7071, 0.7071] },
+      ],
+      {
+        rotate: 90,
+        texts: [shown(72, 500, '指标名称'), shown(400, 500, '2025', 'latin'), shown(600, 500, '属性')],
+      },
+    ]);
+    expect(lines(await pdfToText(pdf))).toEqual(['附表', '指标名称\t2025\t属性']);
+  });
+
   it('leaves the caller’s bytes as they were', async () => {
     const bytes = makePdf([[{ x: 72, y: 760, text: '规划', font: 'cjk' }]]);
     const copy = bytes.slice();
@@ -308,6 +347,17 @@ describe('pdfToText', () => {
     const junk = new Uint8Array(Buffer.from('%PDF-1.7\nthis is not a PDF body at all\n'));
     await expect(pdfToText(junk)).rejects.toThrow(/^not a readable \.pdf: /);
     await expect(pdfToText(randomBytes(2048))).rejects.toThrow(/^not a readable \.pdf: /);
+  });
+});
+
+describe('normalizeLine', () => {
+  it('drops the spaces between Chinese and anything else, but not between Latin words', () => {
+    expect(normalizeLine('到 2025 年，毛入园率达到 96.5% 以上')).toBe('到2025年，毛入园率达到96.5%以上');
+    expect(normalizeLine('建设 Web 2.0  平台')).toBe('建设Web 2.0平台');
+  });
+
+  it('trims each cell and maps look-alike radicals to the characters they stand for', () => {
+    expect(normalizeLine('\u3000\u3000⽇常管理 \t 95 \t')).toBe('日常管理\t95');
   });
 });
 
@@ -330,7 +380,9 @@ describe('detectFormat', () => {
 
   it('finds no plan format in images, archives, noise or nothing', () => {
     expect(detectFormat(new Uint8Array(), 'plan.txt')).toBeNull();
-    expect(detectFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'x.txt')).toBeNull();
+    expect(
+      detectFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'x.txt'),
+    ).toBeNull();
     expect(detectFormat(randomBytes(4096), 'plan.txt')).toBeNull();
     expect(detectFormat(makeZip([{ name: 'xl/workbook.xml', data: Buffer.from('<x/>') }]), 'plan.docx')).toBeNull();
   });
@@ -343,7 +395,10 @@ describe('extractText', () => {
     expect(docx.text).toContain('学前教育\t入园率 (%)\t约束性\t93.56\t99');
     const md = await extractText(new Uint8Array(Buffer.from('# 规划\r\n\r\n正文\r\n')), '规划.md');
     expect(md).toEqual({ format: 'md', text: '# 规划\n\n正文\n' });
-    const gb = await extractText(Buffer.from('d1a7c7b0bdccd3fdc3abc8ebd4b0c2cab4efb5bd39362e3525a1a30a', 'hex'), 'a.txt');
+    const gb = await extractText(
+      Buffer.from('d1a7c7b0bdccd3fdc3abc8ebd4b0c2cab4efb5bd39362e3525a1a30a', 'hex'),
+      'a.txt',
+    );
     expect(gb).toEqual({ format: 'txt', text: '学前教育毛入园率达到96.5%。\n' });
     const utf16 = await extractText(Buffer.from('fffe665b4d52', 'hex'), 'b.txt');
     expect(utf16.text).toBe('学前');
@@ -355,13 +410,17 @@ describe('extractText', () => {
       'scan.png is a PNG image, not a plan document (EduPlan reads .txt, .md, .docx and .pdf).',
     );
     await expect(extractText(randomBytes(4096), 'plan.docx')).rejects.toThrow(
-      /^plan\.docx is binary data, not text in UTF-8, UTF-16 or GB18030, not a plan document/,
+      /^plan\.docx is binary data \(not UTF-8, UTF-16 or GB18030 text\), not a plan document/,
     );
     await expect(extractText(new Uint8Array(), 'plan.pdf')).rejects.toThrow(/^plan\.pdf is an empty file, not a plan/);
     const xlsx = makeZip([{ name: 'xl/workbook.xml', data: Buffer.from('<x/>') }]);
-    await expect(extractText(xlsx, '指标.xlsx')).rejects.toThrow(/^指标\.xlsx is an Excel workbook \(\.xlsx\), not a plan/);
+    await expect(extractText(xlsx, '指标.xlsx')).rejects.toThrow(
+      /^指标\.xlsx is an Excel workbook \(\.xlsx\), not a plan/,
+    );
     const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    await expect(extractText(doc, '规划.doc')).rejects.toThrow(/^规划\.doc is an old-style Office file .*save it as \.docx/);
+    await expect(extractText(doc, '规划.doc')).rejects.toThrow(
+      /^规划\.doc is an old-style Office file .*save it as \.docx/,
+    );
   });
 
   it('says so when a PDF has no text layer', async () => {

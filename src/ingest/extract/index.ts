@@ -99,16 +99,27 @@ function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
 
 /** Text has no NULs and almost no other control characters; binary data has plenty. */
 function looksLikeText(text: string): boolean {
-  if (text.includes('\0')) return false;
-  const controls = text.match(/[\x01-\x08\x0e-\x1f\x7f-\x9f]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return false;
+    // Tab, line feed, vertical tab, form feed and carriage return are text; the other C0 and C1 codes are not.
+    if ((code < 0x20 && (code < 0x09 || code > 0x0d)) || (code >= 0x7f && code <= 0x9f)) controls++;
+  }
   return controls <= text.length / 1000;
 }
 
+const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]/u;
+
 function mostlyChinese(text: string): boolean {
-  const wide = text.match(/[^\x00-\x7f]/g) ?? [];
-  if (wide.length === 0) return false;
-  const chinese = wide.filter((ch) => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]/u.test(ch)).length;
-  return chinese >= 0.8 * wide.length;
+  let wide = 0;
+  let chinese = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    wide++;
+    if (CHINESE.test(ch)) chinese++;
+  }
+  return wide > 0 && chinese >= 0.8 * wide;
 }
 
 function indexOfAscii(bytes: Uint8Array, needle: string, within: number): number {
@@ -146,7 +157,7 @@ function describe(bytes: Uint8Array): string {
   if (text !== null && /^\s*\{\\rtf/.test(text)) return 'an RTF document (save it as .docx)';
   if (text !== null && /^\s*(<!doctype html|<html)/i.test(text)) return 'an HTML page';
   if (text !== null && /^\s*<\?xml/.test(text)) return 'an XML file';
-  return 'binary data, not text in UTF-8, UTF-16 or GB18030';
+  return 'binary data (not UTF-8, UTF-16 or GB18030 text)';
 }
 
 function describeZip(bytes: Uint8Array): string {

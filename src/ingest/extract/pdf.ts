@@ -70,10 +70,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   try {
-    let doc;
-    try {
-      doc = await task.promise;
-    } catch (error) {
+    const doc = await task.promise.catch((error: unknown) => {
       const reason =
         error instanceof Error && error.name === 'PasswordException'
           ? 'it is password-protected'
@@ -81,13 +78,17 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
             ? error.message
             : String(error);
       throw new Error(`not a readable .pdf: ${reason}`, { cause: error });
-    }
+    });
     const pages: Page[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
+      // Positions are taken as the page is shown (rotation and crop box applied), so a landscape table page reads
+      // left to right like the others.
+      const viewport = page.getViewport({ scale: 1 });
+      const toView = (item: TextItem): number[] => pdfjs.Util.transform(viewport.transform, item.transform) as number[];
       const content = await page.getTextContent();
-      const [x0 = 0, , x1 = 0] = page.view;
-      pages.push({ width: Math.abs(x1 - x0), lines: buildLines(content.items.filter(isTextItem).flatMap(toRuns)) });
+      const runs = content.items.filter(isTextItem).flatMap((item) => toRuns(item, toView(item), viewport.height));
+      pages.push({ width: viewport.width, lines: buildLines(runs) });
       page.cleanup();
     }
     dropPageNumbers(pages);
@@ -101,12 +102,14 @@ function isTextItem(item: object): item is TextItem {
   return 'str' in item;
 }
 
-function toRuns(item: TextItem): Run[] {
-  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
-  // Rotated or skewed text is a watermark, a stamp or a sideways header, not part of the reading order.
-  if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a <= 0 || d <= 0) return [];
+/** `view` is the item's matrix in viewport space, where y grows downwards; runs keep PDF's upward y. */
+function toRuns(item: TextItem, view: readonly number[], pageHeight: number): Run[] {
+  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = view;
+  // Rotated or skewed text is a watermark, a stamp or a sideways label, not part of the reading order.
+  if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a <= 0 || d >= 0) return [];
   if (item.str.trim() === '') return [];
-  return splitAtSpaces({ str: item.str, x, y, width: item.width, size: Math.max(d, 1) });
+  // At scale 1 the viewport only turns and shifts, so the item's width needs no rescaling.
+  return splitAtSpaces({ str: item.str, x, y: pageHeight - y, width: item.width, size: Math.max(-d, 1) });
 }
 
 const HAS_CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -120,8 +123,11 @@ const HAS_CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 function splitAtSpaces(run: Run): Run[] {
   const parts = run.str.split(/(\s+)/).filter((part) => part !== '');
   if (parts.length < 2 || !HAS_CJK.test(run.str)) return [run];
-  const nominal = (part: string): number =>
-    [...part].reduce((sum, ch) => sum + (HAS_CJK.test(ch) ? 1 : 0.5), 0) * run.size;
+  const nominal = (part: string): number => {
+    let ems = 0;
+    for (const ch of part) ems += HAS_CJK.test(ch) ? 1 : 0.5;
+    return ems * run.size;
+  };
   const words = parts.filter((part) => part.trim() !== '');
   const spaces = parts.length - words.length;
   const glyphs = words.reduce((sum, word) => sum + nominal(word), 0);
@@ -187,12 +193,16 @@ const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—�
 const SPACE_BEFORE_CJK = new RegExp(String.raw`(?<=\S)[ \u00a0]+(?=[${CJK}])`, 'gu');
 const SPACE_AFTER_CJK = new RegExp(String.raw`(?<=[${CJK}])[ \u00a0]+(?=\S)`, 'gu');
 
+/** Kangxi radicals and compatibility ideographs: some PDF fonts map 日 or 金 to these look-alikes, which match nothing. */
+const LOOKALIKE_HAN = /[\u2e80-\u2fdf\uf900-\ufaff]/gu;
+
 /**
  * Chinese puts no spaces between words; the ones pdf.js reports beside Latin digits ("达到 96.5%", "2025 年") are
  * typesetting gaps, and the parser downstream reads "96.5%" only when it touches its label.
  */
 export function normalizeLine(text: string): string {
   return text
+    .replace(LOOKALIKE_HAN, (ch) => ch.normalize('NFKC'))
     .split('\t')
     .map((cell) =>
       cell
@@ -201,7 +211,7 @@ export function normalizeLine(text: string): string {
         .replace(/[ \u00a0]{2,}/g, ' ')
         .replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''),
     )
-    .filter((cell, i, cells) => cell !== '' || (i > 0 && i < cells.length - 1))
+    .filter((cell) => cell !== '')
     .join('\t');
 }
 
@@ -250,17 +260,18 @@ function dropPageNumbers(pages: Page[]): void {
 function reflow(pages: readonly Page[]): string[] {
   const bodyLeft = mostCommonLeft(pages);
   const out: string[] = [];
-  let prev: { line: Line; pageWidth: number; samePage: boolean } | null = null;
+  let prev: { line: Line; pageWidth: number } | null = null;
   for (const page of pages) {
     let samePage = false;
     for (const line of page.lines) {
-      if (prev && continues(prev.line, line, prev.pageWidth, bodyLeft, samePage)) {
-        const joiner = /[A-Za-z]$/.test(prev.line.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
-        out[out.length - 1] += joiner + line.text;
+      const last = out.at(-1);
+      if (prev && last !== undefined && continues(prev.line, line, prev.pageWidth, bodyLeft, samePage)) {
+        const joiner = /[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
+        out[out.length - 1] = last + joiner + line.text;
       } else {
         out.push(line.text);
       }
-      prev = { line, pageWidth: page.width, samePage: true };
+      prev = { line, pageWidth: page.width };
       samePage = true;
     }
   }

@@ -1,0 +1,82 @@
+import type { SourceLine } from './normalise.ts';
+import type { TableRow } from './table-rows.ts';
+import { isValueCell } from './values.ts';
+
+/**
+ * Tables whose cells come one a line with nothing to mark the rows (a Word table saved as text, mammoth's raw text,
+ * a PDF): the header gives the column count, and the rows are rebuilt from it.
+ */
+
+const HEADER_CELL =
+  /^(序号|指标(名称|内容|项目)?|主要指标|项目|名称|维度|学段|类别|领域|分类|层次|方面|(计量)?单位|(指标)?属性|性质|备注|.*(19|20)\d\d.*|.*目标.*|基[期数准].*|现状.*)$/;
+const ATTRIBUTE = /^(约束性?|预期性?)(指标)?$/;
+const MAX_CELL = 30;
+
+/** A plain short line that could be one cell of a stacked table. */
+export function isStackedCell(line: SourceLine | undefined): boolean {
+  if (!line) return false;
+  const text = line.text.trim();
+  return (
+    text !== '' &&
+    text.length <= MAX_CELL &&
+    !line.text.includes('\t') &&
+    !text.startsWith('|') &&
+    !/[。；！？]/.test(text)
+  );
+}
+
+/** The header of a stacked table starting at `index`: its cells, one a line, each a header word. */
+export function stackedHeader(lines: readonly SourceLine[], index: number): TableRow | null {
+  const cells: string[] = [];
+  const cellLines: number[] = [];
+  for (let i = index; i < lines.length && cells.length < 10; i += 1) {
+    const line = lines[i];
+    const text = line?.text.replace(/\s+/g, '') ?? '';
+    // A header cell is a word or two; a caption ("…主要目标") above the table is not one.
+    if (!isStackedCell(line) || text.length > 12 || !HEADER_CELL.test(text)) break;
+    cells.push(text);
+    cellLines.push(line?.no ?? 0);
+  }
+  if (cells.length < 3) return null;
+  return { cells, line: cellLines[0] ?? 0, cellLines, next: index + cells.length };
+}
+
+/**
+ * Rebuilds the data rows after a stacked header of `width` columns. A text cell followed by another text cell opens
+ * a group (教育普及); a row ends when it has `width` cells, or at its 约束性/预期性 when that is the last column.
+ */
+export function stackedRows(
+  lines: readonly SourceLine[],
+  start: number,
+  width: number,
+  attributeLast: boolean,
+): { rows: TableRow[]; next: number } {
+  const rows: TableRow[] = [];
+  let cells: string[] = [];
+  let cellLines: number[] = [];
+  let i = start;
+  const emit = (): void => {
+    if (cells.length > 0) rows.push({ cells, line: cellLines[0] ?? 0, cellLines, next: i + 1 });
+    cells = [];
+    cellLines = [];
+  };
+  for (; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (!line || line.text === '') continue;
+    if (!isStackedCell(line)) break;
+    const text = line.text.trim();
+    const isText = !isValueCell(text) && !ATTRIBUTE.test(text);
+    const next = lines.slice(i + 1).find((l) => l.text !== '');
+    const nextIsText =
+      isStackedCell(next) && next !== undefined && !isValueCell(next.text.trim()) && !ATTRIBUTE.test(next.text.trim());
+    if (cells.length === 0 && isText && nextIsText) {
+      rows.push({ cells: [text], line: line.no, cellLines: [line.no], next: i + 1 });
+      continue;
+    }
+    cells.push(text);
+    cellLines.push(line.no);
+    if (cells.length === width || (attributeLast && ATTRIBUTE.test(text))) emit();
+  }
+  emit();
+  return { rows, next: i };
+}
