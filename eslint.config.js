@@ -28,8 +28,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/db/**', '**/services/**', '**/http/**', '**/cli/**', '**/reports/**'], message: 'ingest and domain are pure: they never import outer layers.' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'pg', 'kysely', 'fastify'], message: 'ingest and domain are pure: no I/O.' },
+            {
+              group: ['**/db/**', '**/services/**', '**/http/**', '**/cli/**', '**/reports/**'],
+              message: 'ingest and domain are pure: they never import outer layers.',
+            },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'pg', 'kysely', 'fastify'],
+              message: 'ingest and domain are pure: no I/O.',
+            },
           ],
         },
       ],

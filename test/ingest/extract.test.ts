@@ -423,6 +423,15 @@ describe('extractText', () => {
     );
   });
 
+  it('names the file when a .docx or .pdf is damaged', async () => {
+    const junk = new Uint8Array(Buffer.from('%PDF-1.7\nthis is not a PDF body at all\n'));
+    await expect(extractText(junk, 'broken.pdf')).rejects.toThrow(/^broken\.pdf is not a readable \.pdf: /);
+    const truncated = fixture(`${SHUOZHOU}.docx`).slice(0, 20_000);
+    await expect(extractText(truncated, 'cut.docx')).rejects.toThrow(
+      /^cut\.docx is a damaged or truncated ZIP archive/,
+    );
+  });
+
   it('says so when a PDF has no text layer', async () => {
     await expect(extractText(makePdf([[]]), 'scan.pdf')).rejects.toThrow(/^scan\.pdf is a PDF without a text layer/);
   });

@@ -67,11 +67,10 @@ interface TableState {
   col: number;
 }
 
-/**
- * Walks mammoth's HTML into lines. Merged cells keep the grid: a cell spanning columns or rows leaves empty cells in
- * the places it covers, the way a flat text export of the table reads, so column N stays column N on every row.
- */
+/** Walks mammoth's HTML into lines: one per block, one tab-separated line per table row. */
 export function htmlToLines(html: string): string[] {
+  // Merged cells keep the grid: a cell spanning columns or rows leaves empty cells in the places it covers, the way a
+  // flat text export of the table reads, so column N stays column N on every row.
   const lines: string[] = [];
   const tables: TableState[] = [];
   let inline = '';
@@ -95,6 +94,8 @@ export function htmlToLines(html: string): string[] {
     }
   };
 
+  /** Open lists, innermost last: the number of the last item of an ordered list, -1 for a bulleted one. */
+  const lists: number[] = [];
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -106,6 +107,14 @@ export function htmlToLines(html: string): string[] {
         }
         if (BLOCK_TAGS.has(name)) {
           flush();
+          // Word numbers list items itself; mammoth drops the numbers, which the plan's own items carry ("1. …").
+          if (name === 'ol') lists.push(0);
+          if (name === 'ul') lists.push(-1);
+          if (name === 'li' && lists.length > 0 && (lists.at(-1) ?? -1) >= 0) {
+            const n = (lists.pop() ?? 0) + 1;
+            lists.push(n);
+            inline = `${n}. `;
+          }
           return;
         }
         const table = tables.at(-1);
@@ -144,6 +153,7 @@ export function htmlToLines(html: string): string[] {
         }
         if (BLOCK_TAGS.has(name)) {
           flush();
+          if (name === 'ol' || name === 'ul') lists.pop();
           return;
         }
         const table = tables.at(-1);

@@ -38,17 +38,21 @@ export async function extractText(
       text = found.text ?? '';
       break;
     case 'docx':
-      text = await docxToText(bytes);
-      break;
     case 'pdf':
-      text = await pdfToText(bytes);
+      try {
+        text = await (found.format === 'docx' ? docxToText(bytes) : pdfToText(bytes));
+      } catch (error) {
+        // The converters say "not a readable .pdf: why"; the person needs to know which file.
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`${name} is ${reason}`, { cause: error });
+      }
       break;
   }
   if (text.trim() === '') {
     throw new Error(
       found.format === 'pdf'
         ? `${name} is a PDF without a text layer (a scanned image?), so it has no text to read without OCR.`
-        : `${name} is a ${found.format} file with no text in it.`,
+        : `${name} is a .${found.format} file with no text in it.`,
     );
   }
   return { format: found.format, text };

@@ -196,11 +196,10 @@ const SPACE_AFTER_CJK = new RegExp(String.raw`(?<=[${CJK}])[ \u00a0]+(?=\S)`, 'g
 /** Kangxi radicals and compatibility ideographs: some PDF fonts map 日 or 金 to these look-alikes, which match nothing. */
 const LOOKALIKE_HAN = /[\u2e80-\u2fdf\uf900-\ufaff]/gu;
 
-/**
- * Chinese puts no spaces between words; the ones pdf.js reports beside Latin digits ("达到 96.5%", "2025 年") are
- * typesetting gaps, and the parser downstream reads "96.5%" only when it touches its label.
- */
+/** Cleans one rebuilt line: no spaces beside Chinese, trimmed cells, look-alike radicals mapped to real characters. */
 export function normalizeLine(text: string): string {
+  // Chinese puts no spaces between words; the ones pdf.js reports beside Latin digits ("达到 96.5%", "2025 年") are
+  // typesetting gaps, and the parser downstream reads "96.5%" only when it touches its label.
   return text
     .replace(LOOKALIKE_HAN, (ch) => ch.normalize('NFKC'))
     .split('\t')

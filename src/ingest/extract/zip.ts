@@ -21,11 +21,9 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 }
 
-/**
- * Lists a ZIP archive's entries from its central directory, or returns null when there is no readable directory
- * (truncated download, not a ZIP) or it is a ZIP64 archive, which no plan document needs.
- */
+/** Lists a ZIP archive's entries from its central directory; null when it has none readable, or is ZIP64. */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  // A missing directory means a truncated download or not a ZIP; ZIP64 (over 4 GB or 65,535 files) is no plan.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndRecord(view);
   if (eocd < 0) return null;
@@ -65,17 +63,14 @@ function findEndRecord(view: DataView): number {
   return -1;
 }
 
-/**
- * Inflates the entries `select` picks, stopping as soon as their total passes `limit` bytes, and returns that total.
- * Declared sizes can lie, so the bytes are really inflated (with a capped output buffer) rather than trusted.
- * Throws an Error naming the entry that is damaged or too large.
- */
+/** Unpacked size of the entries `select` picks; throws, naming the entry, past `limit` bytes or on damaged data. */
 export function checkInflatedSize(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
   select: (entry: ZipEntry) => boolean,
   limit: number,
 ): number {
+  // Declared sizes can lie, so the bytes are really inflated, into a capped buffer, rather than trusted.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   for (const entry of entries) {
