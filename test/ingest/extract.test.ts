@@ -195,6 +195,12 @@ describe('docxToText', () => {
 });
 
 describe('htmlToLines', () => {
+  it("keeps the numbers Word gives ordered list items, which name a box's sub-projects", () => {
+    const html =
+      '<ol><li>增强德育实效工程。建设一体化德育体系。</li><li><p>提升体育素养工程。</p></li></ol><ul><li>要点</li></ul>';
+    expect(htmlToLines(html)).toEqual(['1. 增强德育实效工程。建设一体化德育体系。', '2. 提升体育素养工程。', '要点']);
+  });
+
   it('keeps the grid under row and column spans', () => {
     const html =
       '<table><tr><th>学段</th><th>指标</th><th>2020年</th></tr>' +

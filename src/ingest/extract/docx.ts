@@ -80,10 +80,14 @@ export function htmlToLines(html: string): string[] {
     const table = tables.at(-1);
     return table?.cell ?? lines;
   };
+  // An item's number waits for its text: the text may sit in a <p> inside the <li>.
+  let itemNumber = '';
   const flush = (): void => {
     const text = cleanInline(inline);
     inline = '';
-    if (text !== '') target().push(text);
+    if (text === '') return;
+    target().push(`${itemNumber}${text}`);
+    itemNumber = '';
   };
   const coverPending = (table: TableState, row: string[][], upTo: number): void => {
     while (table.col < upTo) {
@@ -110,10 +114,11 @@ export function htmlToLines(html: string): string[] {
           // Word numbers list items itself; mammoth drops the numbers, which the plan's own items carry ("1. …").
           if (name === 'ol') lists.push(0);
           if (name === 'ul') lists.push(-1);
-          if (name === 'li' && lists.length > 0 && (lists.at(-1) ?? -1) >= 0) {
+          const isNote = /^(footnote|endnote)-/.test(attributes['id'] ?? '');
+          if (name === 'li' && !isNote && lists.length > 0 && (lists.at(-1) ?? -1) >= 0) {
             const n = (lists.pop() ?? 0) + 1;
             lists.push(n);
-            inline = `${n}. `;
+            itemNumber = `${n}. `;
           }
           return;
         }
