@@ -196,6 +196,7 @@ function clean(text: string): string {
   return text
     .replace(/\s+/g, '')
     .replace(LEADING_VERBS, '')
+    .replace(/^(?:、(?:新建|改扩建|扩建|改建|建设|创建|培育|打造|认定))+/, '')
     .replace(/^(?:左右|以上|以内|以下|的)/, '')
     .replace(/(?:等|的|等的)$/, '');
 }

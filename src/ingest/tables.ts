@@ -400,19 +400,25 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
   return splitSubItems(base);
 }
 
-/** "其中：小学/初中" rows carry two values a cell ("99.5/99.2"): one indicator each. */
+/** "其中：小学/初中净入学率" rows carry two values a cell ("99.9/99.8"): one indicator each ("小学净入学率"). */
 function splitSubItems(indicator: PlanIndicator): PlanIndicator[] {
-  const items = /([\u4e00-\u9fa5]{1,6})[/／、]([\u4e00-\u9fa5]{1,6})/.exec(indicator.name);
   const baseParts = indicator.baseline.raw.split(/[/／]/);
   const targetParts = indicator.target.raw.split(/[/／]/);
-  if (!items?.[1] || !items[2] || (baseParts.length !== 2 && targetParts.length !== 2)) return [indicator];
-  const names = [items[1], items[2]];
-  return names.map((item, k) => {
+  const name = indicator.name.replace(/^其中[：:]?/, '');
+  const slash = name.search(/[/／]/);
+  if (slash <= 0 || (baseParts.length !== 2 && targetParts.length !== 2)) return [indicator];
+  // The items are alike in length (小学/初中, 城镇/农村): what follows the second is the shared rest of the name.
+  const first = /[\u4e00-\u9fa5]{1,6}$/.exec(name.slice(0, slash))?.[0] ?? '';
+  const prefix = name.slice(0, slash - first.length);
+  const second = name.slice(slash + 1, slash + 1 + first.length);
+  const rest = name.slice(slash + 1 + first.length);
+  if (first === '' || second.length !== first.length) return [indicator];
+  return [first, second].map((item, k) => {
     const baselineRaw = baseParts.length === 2 ? (baseParts[k] ?? '') : indicator.baseline.raw;
     const targetRaw = targetParts.length === 2 ? (targetParts[k] ?? '') : indicator.target.raw;
     return {
       ...indicator,
-      name: indicator.name.replace(/^其中[：:]?/, '').replace(items[0], item),
+      name: `${prefix}${item}${rest}`,
       subItem: item,
       baseline: { year: indicator.baseline.year, raw: baselineRaw, value: readValue(baselineRaw).value },
       target: targetValue(targetRaw, indicator.target.year),
