@@ -3,7 +3,7 @@ import type { TableLayout, TableRow } from './table-rows.ts';
 import { isStackedCell, stackedHeader, stackedRows } from './stacked-rows.ts';
 import { isPipeSeparator, layoutsOf, readRow } from './table-rows.ts';
 import type { IndicatorAttribute, ParseWarning, PlanIndicator, TableValue } from './types.ts';
-import { isEmptyMark, isValueCell, readValue, targetValue } from './values.ts';
+import { isEmptyMark, isQualitative, isValueCell, readValue, targetValue } from './values.ts';
 
 type ColumnRole = 'category' | 'name' | 'unit' | 'attribute' | 'baseline' | 'target' | 'other';
 
@@ -28,7 +28,8 @@ export interface IndicatorTable {
   indicators: PlanIndicator[];
 }
 
-const NAME_HEADER = /^(指标(名称|内容|项目)?|主要指标|项目|名称|指标项)$/;
+const NAME_HEADER = /^(指标(名称|内容|项目)?|主要指标|发展指标|具体指标|项目|名称|指标项)$/;
+const LEVELLED_HEADER = /^([一二三四])级指标$/;
 const CATEGORY_HEADER = /(维度|学段|类别|领域|分类|类型|层次|方面)$/;
 const ATTRIBUTE_HEADER = /属性|性质/;
 const UNIT_HEADER = /^(计量)?单位$/;
@@ -84,14 +85,14 @@ function headerAt(lines: readonly SourceLine[], index: number): Header | null {
   if (!line) return null;
   const stacked = isStackedCell(line) ? stackedHeader(lines, index) : null;
   if (stacked && isHeaderRow(stacked.cells)) {
-    const columns = stacked.cells.map(columnOf);
+    const columns = levelled(stacked.cells, stacked.cells.map(columnOf));
     assignBaseline(columns);
     return { layout: 'stacked', columns, row: stacked };
   }
   for (const layout of layoutsOf(line)) {
     const row = readRow(lines, index, layout);
     if (!row || !isHeaderRow(row.cells)) continue;
-    const columns = row.cells.map(columnOf);
+    const columns = levelled(row.cells, row.cells.map(columnOf));
     return withSubHeader(lines, { layout, columns, row });
   }
   return null;
@@ -99,9 +100,16 @@ function headerAt(lines: readonly SourceLine[], index: number): Header | null {
 
 function isHeaderRow(cells: readonly string[]): boolean {
   const compact = cells.map((cell) => cell.replace(/\s+/g, ''));
-  const hasName = compact.some((cell) => NAME_HEADER.test(cell) || cell === '指标');
+  const hasName = compact.some((cell) => NAME_HEADER.test(cell) || LEVELLED_HEADER.test(cell));
   const hasValues = compact.some((cell) => YEAR.test(cell) || TARGET_HEADER.test(cell) || ATTRIBUTE_HEADER.test(cell));
   return hasName && hasValues && compact.filter((cell) => cell !== '').length >= 3;
+}
+
+/** "一级指标 | 二级指标": the deepest level names the indicator, the ones above group it. */
+function levelled(cells: readonly string[], columns: Column[]): Column[] {
+  const levels = cells.map((cell) => '一二三四'.indexOf(LEVELLED_HEADER.exec(cell.replace(/\s+/g, ''))?.[1] ?? '-'));
+  const deepest = levels.indexOf(Math.max(...levels));
+  return columns.map((column, k) => ((levels[k] ?? -1) < 0 ? column : { ...column, role: k === deepest ? 'name' : 'category' }));
 }
 
 function columnOf(cell: string): Column {
@@ -391,7 +399,7 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
       target: targetValue(refTarget?.cell ?? '', yearOf(refTarget, base.target.year)),
     };
   }
-  if (base.target.value === null && base.target.raw !== '' && !isEmptyMark(base.target.raw)) {
+  if (base.target.value === null && base.target.raw !== '' && !isEmptyMark(base.target.raw) && !isQualitative(base.target.raw)) {
     warnings.push({
       line: parsed.line,
       message: `指标“${name}”的目标值“${base.target.raw}”无法读出数字 (target could not be read as a number)`,

@@ -36,7 +36,39 @@ const targetOnly = [
   '新建、改扩建公办幼儿园12所，新增学位3600个左右。',
 ].join('\n');
 
+const levelled = [
+  '某某省“十四五”教育事业发展规划',
+  '',
+  '一、主要指标',
+  '序号\t一级指标\t二级指标\t单位\t2020年基数\t2025年目标值\t指标属性',
+  '1\t教育普及\t学前教育毛入园率\t%\t88.2\t≥90\t约束性',
+  '2\t\t特殊教育学校覆盖率\t%\t—\t全覆盖\t预期性',
+  '3\t教育质量\t每十万人口高等教育在校生数\t人\t2719\t3200左右\t预期性',
+  '',
+  '二、保障措施',
+].join('\n');
+
 describe('plans laid out as other regions lay them out', () => {
+  it('reads a table with 序号, 一级/二级指标, a 单位 column and a target in words', () => {
+    const plan = parsePlanText(levelled);
+    expect(
+      plan.indicators.map((i) => [
+        i.category,
+        i.name,
+        i.unit,
+        i.baseline.value,
+        i.target.raw,
+        i.target.value,
+        i.attribute,
+      ]),
+    ).toEqual([
+      ['教育普及', '学前教育毛入园率', '%', 88.2, '≥90', 90, 'binding'],
+      ['教育普及', '特殊教育学校覆盖率', '%', null, '全覆盖', null, 'expected'],
+      ['教育质量', '每十万人口高等教育在校生数', '人', 2719, '3200左右', 3200, 'expected'],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
   it('reads a space-aligned table with units in the cells, 以上, ≥ and 其中 rows of two values', () => {
     const plan = parsePlanText(spaceAligned);
     const rows = plan.indicators.map((i) => [
