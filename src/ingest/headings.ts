@@ -58,24 +58,36 @@ export function findHeadings(lines: readonly SourceLine[], skip: ReadonlySet<num
 }
 
 /**
- * "6、" typed between "五、" and "七、" is the sixth chapter, not a list item: an Arabic number that continues the
- * sequence of the Chinese-numbered headings around it takes their rank.
+ * "6、" typed between "五、" and "七、", or "（2）" between "（一）" and "（三）", is a mistyped chapter or section
+ * number, not a list item: an Arabic number that continues the Chinese-numbered sequence around it takes its rank.
  */
 function mendMistypedNumbers(found: (HeadingMatch & { line: number })[]): void {
-  const CN_LIST = 2;
-  const ARABIC = 4;
-  const numberOf = (h: HeadingMatch): number | null =>
-    h.rank === CN_LIST ? chineseNumber(h.number.replace(/[、．.]$/, '')) : Number(h.number.replace(/[.．、]$/, ''));
+  const pairs: [arabic: number, chinese: number][] = [
+    [4, 2], // 6、 among 五、 七、
+    [5, 3], // （2） among （一） （三）
+  ];
+  const digits = (h: HeadingMatch): number | null => {
+    const inner = h.number.replace(/[（()）、．.]/g, '');
+    return /^\d+$/.test(inner) ? Number(inner) : chineseNumber(inner);
+  };
   for (const [k, heading] of found.entries()) {
-    if (heading.rank !== ARABIC || !heading.number.endsWith('、')) continue;
+    const pair = pairs.find(([arabic]) => arabic === heading.rank);
+    if (!pair || (pair[0] === 4 && !heading.number.endsWith('、'))) continue;
+    const chinese = pair[1];
     const previous = found
       .slice(0, k)
       .reverse()
-      .find((h) => h.rank === CN_LIST);
-    const next = found.slice(k + 1).find((h) => h.rank === CN_LIST);
-    const n = numberOf(heading);
-    if (previous && next && n !== null && numberOf(previous) === n - 1 && numberOf(next) === n + 1) {
-      heading.rank = CN_LIST;
+      .find((h) => h.rank === chinese || h.rank < chinese);
+    const next = found.slice(k + 1).find((h) => h.rank === chinese || h.rank < chinese);
+    const n = digits(heading);
+    if (
+      previous?.rank === chinese &&
+      next?.rank === chinese &&
+      n !== null &&
+      digits(previous) === n - 1 &&
+      digits(next) === n + 1
+    ) {
+      heading.rank = chinese;
     }
   }
 }

@@ -109,7 +109,9 @@ function isHeaderRow(cells: readonly string[]): boolean {
 function levelled(cells: readonly string[], columns: Column[]): Column[] {
   const levels = cells.map((cell) => '一二三四'.indexOf(LEVELLED_HEADER.exec(cell.replace(/\s+/g, ''))?.[1] ?? '-'));
   const deepest = levels.indexOf(Math.max(...levels));
-  return columns.map((column, k) => ((levels[k] ?? -1) < 0 ? column : { ...column, role: k === deepest ? 'name' : 'category' }));
+  return columns.map((column, k) =>
+    (levels[k] ?? -1) < 0 ? column : { ...column, role: k === deepest ? 'name' : 'category' },
+  );
 }
 
 function columnOf(cell: string): Column {
@@ -399,7 +401,12 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
       target: targetValue(refTarget?.cell ?? '', yearOf(refTarget, base.target.year)),
     };
   }
-  if (base.target.value === null && base.target.raw !== '' && !isEmptyMark(base.target.raw) && !isQualitative(base.target.raw)) {
+  if (
+    base.target.value === null &&
+    base.target.raw !== '' &&
+    !isEmptyMark(base.target.raw) &&
+    !isQualitative(base.target.raw)
+  ) {
     warnings.push({
       line: parsed.line,
       message: `指标“${name}”的目标值“${base.target.raw}”无法读出数字 (target could not be read as a number)`,
