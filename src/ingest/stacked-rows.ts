@@ -49,11 +49,12 @@ export function stackedRows(
   lines: readonly SourceLine[],
   start: number,
   width: number,
-  attributeLast: boolean,
+  options: { attributeLast: boolean; categoryColumn: boolean },
 ): { rows: TableRow[]; next: number } {
   const rows: TableRow[] = [];
   let cells: string[] = [];
   let cellLines: number[] = [];
+  let carried = '';
   let i = start;
   const emit = (): void => {
     if (cells.length > 0) rows.push({ cells, line: cellLines[0] ?? 0, cellLines, next: i + 1 });
@@ -65,18 +66,43 @@ export function stackedRows(
     if (!line || line.text === '') continue;
     if (!isStackedCell(line)) break;
     const text = line.text.trim();
-    const isText = !isValueCell(text) && !ATTRIBUTE.test(text);
-    const next = lines.slice(i + 1).find((l) => l.text !== '');
-    const nextIsText =
-      isStackedCell(next) && next !== undefined && !isValueCell(next.text.trim()) && !ATTRIBUTE.test(next.text.trim());
-    if (cells.length === 0 && isText && nextIsText) {
-      rows.push({ cells: [text], line: line.no, cellLines: [line.no], next: i + 1 });
-      continue;
+    if (cells.length === 0 && carried === '' && isTextCell(text) && isTextCell(nextCell(lines, i))) {
+      // With a group column, text then text is that row's group and name; without one, a short label is a group
+      // row (教育普及) and a longer text is a name wrapped onto the next line.
+      if (!options.categoryColumn && isGroupLabel(text)) {
+        rows.push({ cells: [text], line: line.no, cellLines: [line.no], next: i + 1 });
+        continue;
+      }
+      if (!options.categoryColumn) {
+        carried = text;
+        cellLines.push(line.no);
+        continue;
+      }
     }
-    cells.push(text);
-    cellLines.push(line.no);
-    if (cells.length === width || (attributeLast && ATTRIBUTE.test(text))) emit();
+    cells.push(`${carried}${text}`);
+    if (carried === '') cellLines.push(line.no);
+    carried = '';
+    if (cells.length === width || (options.attributeLast && ATTRIBUTE.test(text))) emit();
   }
   emit();
   return { rows, next: i };
+}
+
+function isTextCell(text: string | undefined): boolean {
+  return text !== undefined && !isValueCell(text) && !ATTRIBUTE.test(text);
+}
+
+/** The next non-blank line, if it could be a cell. */
+function nextCell(lines: readonly SourceLine[], index: number): string | undefined {
+  for (let k = index + 1; k < lines.length; k += 1) {
+    const line = lines[k];
+    if (!line || line.text === '') continue;
+    return isStackedCell(line) ? line.text.trim() : undefined;
+  }
+  return undefined;
+}
+
+/** A group label is a short heading-like phrase; an indicator's name carries its unit or runs longer. */
+export function isGroupLabel(text: string): boolean {
+  return text.length <= 10 && !/[（(%]/.test(text);
 }

@@ -1,6 +1,6 @@
 import type { SourceLine } from './normalise.ts';
 import type { TableLayout, TableRow } from './table-rows.ts';
-import { isStackedCell, stackedHeader, stackedRows } from './stacked-rows.ts';
+import { isGroupLabel, isStackedCell, stackedHeader, stackedRows } from './stacked-rows.ts';
 import { isPipeSeparator, layoutsOf, readRow } from './table-rows.ts';
 import type { IndicatorAttribute, ParseWarning, PlanIndicator, TableValue } from './types.ts';
 import { isEmptyMark, isQualitative, isValueCell, readValue, targetValue } from './values.ts';
@@ -71,7 +71,30 @@ export function findIndicatorTables(
     }
     i = Math.max(table.next, i + 1);
   }
-  return tables.filter((table) => table.indicators.length > 0);
+  const found = tables.filter((table) => table.indicators.length > 0);
+  for (const table of found) markStarredBinding(lines, table);
+  return found;
+}
+
+const STAR = /[★☆※*＊▲△]/;
+
+/**
+ * Tables without a 属性 column mark binding indicators with a sign and say so in a note ("注：带★的为约束性指标"):
+ * starred rows become binding, the others expected, and the sign leaves the name.
+ */
+function markStarredBinding(lines: readonly SourceLine[], table: IndicatorTable): void {
+  const starred = table.indicators.filter((i) => STAR.test(i.name));
+  if (starred.length === 0) return;
+  const note = lines
+    .filter((l) => l.no >= table.firstLine - 3 && l.no <= table.lastLine + 5)
+    .find((l) => /注/.test(l.text) && STAR.test(l.text) && /约束性/.test(l.text));
+  for (const indicator of table.indicators) {
+    const isStarred = STAR.test(indicator.name);
+    const { name, unit } = splitNameUnit(indicator.name.replace(new RegExp(STAR.source, 'g'), '').trim(), null);
+    indicator.name = name;
+    indicator.unit ??= unit;
+    if (note && indicator.attribute === null) indicator.attribute = isStarred ? 'binding' : 'expected';
+  }
 }
 
 interface Header {
@@ -190,8 +213,10 @@ function readTable(
     }
   };
   if (header.layout === 'stacked') {
-    const attributeLast = header.columns.at(-1)?.role === 'attribute';
-    const { rows, next } = stackedRows(lines, header.row.next, header.columns.length, attributeLast);
+    const { rows, next } = stackedRows(lines, header.row.next, header.columns.length, {
+      attributeLast: header.columns.at(-1)?.role === 'attribute',
+      categoryColumn: header.columns.some((c) => c.role === 'category'),
+    });
     rows.forEach(take);
     const lastLine = rows.at(-1)?.cellLines.at(-1) ?? header.row.line;
     return { firstLine: header.row.line, lastLine, indicators, next };
@@ -210,6 +235,12 @@ function readTable(
       continue;
     }
     if (layout === 'pipe' && isPipeSeparator(line.text)) {
+      i += 1;
+      continue;
+    }
+    const tail = readRow(lines, i, layout) ? null : wrappedTail(lines, i, layout);
+    if (tail !== null && indicators.length > 0) {
+      appendToName(indicators, tail);
       i += 1;
       continue;
     }
@@ -234,6 +265,24 @@ function groupRow(lines: readonly SourceLine[], index: number, layout: TableLayo
   const nextIndex = lines.findIndex((l, k) => k > index && l.text !== '');
   if (nextIndex === -1 || !readRow(lines, nextIndex, layout)) return null;
   return { cells: [line.text.trim()], line: line.no, cellLines: [line.no], next: index + 1 };
+}
+
+/** The end of a name a PDF wrapped onto its own line ("县（市、区）比例（%）" under the row it belongs to). */
+function wrappedTail(lines: readonly SourceLine[], index: number, layout: TableLayout): string | null {
+  const line = lines[index];
+  if (!line || layout !== 'tabs' || !isStackedCell(line)) return null;
+  const text = line.text.trim();
+  return UNIT_IN_NAME.test(text) && !isGroupLabel(text) ? text : null;
+}
+
+/** Adds a wrapped tail to the indicators read from the row above (one, or two for a 其中 row). */
+function appendToName(indicators: PlanIndicator[], tail: string): void {
+  const lastLine = indicators.at(-1)?.line;
+  for (const indicator of indicators.filter((i) => i.line === lastLine)) {
+    const { name, unit } = splitNameUnit(`${indicator.name}${tail}`, null);
+    indicator.name = name;
+    indicator.unit = unit ?? indicator.unit;
+  }
 }
 
 type RowReading =
@@ -373,7 +422,7 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
   const pick = (role: 'baseline' | 'target', region: string | null): { cell: string; column: Column } | undefined =>
     parsed.values.find((v) => v.column.role === role && v.column.region === region);
   const baselineCell = pick('baseline', own);
-  const targetCell = [...parsed.values].reverse().find((v) => v.column.role === 'target' && v.column.region === own);
+  const targetCell = targetOf(parsed.values, own, context.periodEnd);
   const attribute = attributeOf(parsed.attribute);
   const cellUnit = unitFromCells([baselineCell?.cell, targetCell?.cell]);
   const base: PlanIndicator = {
@@ -392,9 +441,7 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
   const otherRegion = parsed.values.map((v) => v.column.region).find((region) => region !== null && region !== own);
   if (otherRegion) {
     const refBase = pick('baseline', otherRegion);
-    const refTarget = [...parsed.values]
-      .reverse()
-      .find((v) => v.column.role === 'target' && v.column.region === otherRegion);
+    const refTarget = targetOf(parsed.values, otherRegion, context.periodEnd);
     base.reference = {
       region: otherRegion,
       baseline: tableValue(refBase, yearOf(refBase, base.baseline.year)),
@@ -413,6 +460,16 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
     });
   }
   return splitSubItems(base);
+}
+
+/** The target column: the plan's last year when the table has it (not a 2035 vision column), else the latest. */
+function targetOf(
+  values: RowCells['values'],
+  region: string | null,
+  periodEnd: number | null,
+): { cell: string; column: Column } | undefined {
+  const targets = values.filter((v) => v.column.role === 'target' && v.column.region === region);
+  return targets.find((v) => periodEnd !== null && v.column.year === periodEnd) ?? targets.at(-1);
 }
 
 /** "其中：小学/初中净入学率" rows carry two values a cell ("99.9/99.8"): one indicator each ("小学净入学率"). */

@@ -48,7 +48,69 @@ const levelled = [
   '二、保障措施',
 ].join('\n');
 
+// A table as PDF text gives it: cells one a line with nothing between rows, a long name wrapped onto two lines.
+const stackedWrapped = [
+  '某某市“十四五”教育事业发展规划',
+  '一、主要目标',
+  '表1 主要发展指标',
+  '指标',
+  '2020年',
+  '2025年',
+  '2035年',
+  '基础教育',
+  '学前教育毛入园率（%）★',
+  '90',
+  '95',
+  '98',
+  '全国义务教育优质均衡发展',
+  '县（市、区）比例（%）',
+  '—',
+  '20',
+  '60',
+  '注：带★的为约束性指标。',
+  '二、保障措施',
+].join('\n');
+
+// A tab table from a PDF whose name cell wrapped: the end of the name stands alone under its row.
+const tabsWrapped = [
+  '某某市“十四五”教育事业发展规划',
+  '一、主要目标',
+  '指标\t2020年\t2025年\t属性',
+  '全国义务教育优质均衡发展\t—\t>20\t预期性',
+  '县（市、区）比例（%）',
+  '普惠性幼儿园覆盖率（%）\t85\t90\t约束性',
+  '',
+  '二、保障措施',
+].join('\n');
+
 describe('plans laid out as other regions lay them out', () => {
+  it('rebuilds a stacked table with a wrapped name, takes the plan year over 2035, and reads ★ as binding', () => {
+    const plan = parsePlanText(stackedWrapped);
+    expect(
+      plan.indicators.map((i) => [
+        i.category,
+        i.name,
+        i.unit,
+        i.baseline.raw,
+        i.target.year,
+        i.target.raw,
+        i.attribute,
+        i.line,
+      ]),
+    ).toEqual([
+      ['基础教育', '学前教育毛入园率', '%', '90', 2025, '95', 'binding', 9],
+      ['基础教育', '全国义务教育优质均衡发展县（市、区）比例', '%', '—', 2025, '20', 'expected', 13],
+    ]);
+  });
+
+  it('joins the end of a name wrapped under its tab row', () => {
+    const plan = parsePlanText(tabsWrapped);
+    expect(plan.indicators.map((i) => [i.name, i.unit, i.target.raw, i.attribute])).toEqual([
+      ['全国义务教育优质均衡发展县（市、区）比例', '%', '>20', 'expected'],
+      ['普惠性幼儿园覆盖率', '%', '90', 'binding'],
+    ]);
+  });
+
   it('reads a table with 序号, 一级/二级指标, a 单位 column and a target in words', () => {
     const plan = parsePlanText(levelled);
     expect(
