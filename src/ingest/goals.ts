@@ -1,6 +1,7 @@
 import type { Paragraph } from './paragraphs.ts';
 import { lineOf } from './paragraphs.ts';
 import type { PlanGoal } from './types.ts';
+import { sentenceAt } from './sentences.ts';
 import { readValue } from './values.ts';
 
 const VERB = '(达到|提高到|提升到|提升至|增加到|增长到|保持在|稳定在|不低于|不少于|超过|控制在|降至|降低到|下降到|达)';
@@ -17,7 +18,7 @@ export function findGoals(paragraph: Paragraph, period: { start: number; end: nu
     const name = (match[1] ?? '').replace(/\s+/g, '').replace(LEADING, '');
     // "比例达到70%" alone does not say of what: a name needs more than the measure word.
     if (!MEASURE_NOUN.test(name) || name.length < 4) continue;
-    const sentence = sentenceOf(paragraph.text, match.index);
+    const sentence = sentenceAt(paragraph.text, match.index);
     // "2020年，…达到95%" reports the baseline, not a target.
     if (pastBefore !== null && mentionsPastYear(sentence, pastBefore)) continue;
     const printed = `${match[2] ?? ''}${match[3] ?? ''}${match[4] ?? ''}${match[5] ?? ''}`;
@@ -32,12 +33,6 @@ export function findGoals(paragraph: Paragraph, period: { start: number; end: nu
     });
   }
   return goals;
-}
-
-function sentenceOf(text: string, index: number): string {
-  const start = text.lastIndexOf('。', index) + 1;
-  const end = text.indexOf('。', index);
-  return text.slice(start, end === -1 ? text.length : end + 1);
 }
 
 function mentionsPastYear(sentence: string, pastBefore: number): boolean {

@@ -12,12 +12,15 @@ const OPENS_NEW_BLOCK = /^(——|[-*+]\s|\||专栏)/;
 
 /** The source line of a character offset in a paragraph. */
 export function lineOf(paragraph: Paragraph, offset: number): number {
-  let line = paragraph.starts[0]?.line ?? 0;
-  for (const start of paragraph.starts) {
-    if (start.offset > offset) break;
-    line = start.line;
+  // Binary search: a paragraph joined across many broken lines is asked for every match it holds.
+  let low = 0;
+  let high = paragraph.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((paragraph.starts[mid]?.offset ?? 0) <= offset) low = mid;
+    else high = mid - 1;
   }
-  return line;
+  return paragraph.starts[low]?.line ?? 0;
 }
 
 /**

@@ -86,10 +86,11 @@ function readProse(
     systems: [],
   };
   const lastChapter = sections.filter((s) => s.level === 1).at(-1);
+  const outline = sectionWalker(sections);
   for (const paragraph of paragraphs) {
     const line = paragraph.starts[0]?.line ?? 0;
     if (headingLines.has(line)) continue;
-    const chain = enclosing(sections, line);
+    const chain = outline.at(line);
     const lookingBack = chain.some((s) => RETROSPECTIVE.test(s.title));
     const inImplementation = chain.some((s) => s.level === 1 && (IMPLEMENTATION.test(s.title) || s === lastChapter));
     result.mechanisms.push(...findMechanisms(paragraph, inImplementation));
@@ -116,14 +117,19 @@ function sectionCommitments(
     .map((q) => ({ ...q, subproject: null, section }));
 }
 
-function enclosing(sections: readonly PlanSection[], line: number): PlanSection[] {
+/** The chain of sections that hold a line (chapter first), for lines asked in increasing order: one pass in all. */
+function sectionWalker(sections: readonly PlanSection[]): { at: (line: number) => PlanSection[] } {
   const chain: PlanSection[] = [];
-  for (const section of sections) {
-    if (section.line > line) break;
-    while (chain.length > 0 && (chain.at(-1)?.level ?? 0) >= section.level) chain.pop();
-    chain.push(section);
-  }
-  return chain;
+  let next = 0;
+  return {
+    at(line: number): PlanSection[] {
+      for (let section = sections[next]; section && section.line <= line; section = sections[++next]) {
+        while (chain.length > 0 && (chain.at(-1)?.level ?? 0) >= section.level) chain.pop();
+        chain.push(section);
+      }
+      return [...chain];
+    },
+  };
 }
 
 function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -2,6 +2,7 @@ import { readNumber } from './numerals.ts';
 import type { Paragraph } from './paragraphs.ts';
 import { lineOf } from './paragraphs.ts';
 import { startsPlaceName } from './regions.ts';
+import { sentenceAt, sentenceBefore } from './sentences.ts';
 import type { Comparator } from './types.ts';
 
 /** A quantity found in prose, before it is filed as a commitment or a goal. */
@@ -112,7 +113,8 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
     const objectFound = objectOf(text, numberStart, end, unit);
     let object = objectFound.object;
     const named = objectFound.named;
-    if (!named && ELLIPTICAL.test(clause.before)) object = found.findLast((q) => q.unit === unit)?.object ?? object;
+    if (!named && ELLIPTICAL.test(clause.before))
+      object = found.slice(-8).findLast((q) => q.unit === unit)?.object ?? object;
     if (object === '' || UNCOUNTABLE.test(object) || (!/\d/.test(numberText) && PROGRAM_WORDS.test(object))) continue;
     found.push({
       text: clause.text,
@@ -122,7 +124,7 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
       object,
       approximate: isApproximate(match[1], match[5], sentenceBefore(text, numberStart)),
       comparator: comparatorOf(match[1], match[5], clause.before),
-      deadline: deadlineOf(sentenceAround(text, numberStart), period),
+      deadline: deadlineOf(sentenceAt(text, numberStart), period),
       line: lineOf(paragraph, numberStart),
     });
   }
@@ -209,17 +211,6 @@ function clauseAround(text: string, index: number): { text: string; before: stri
   return { text: text.slice(start, end).trim(), before: text.slice(start, index) };
 }
 
-function sentenceBefore(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('。', index - 1), text.lastIndexOf('；', index - 1)) + 1;
-  return text.slice(start, index);
-}
-
-function sentenceAround(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('。', index - 1), text.lastIndexOf('；', index - 1)) + 1;
-  const endAt = text.slice(index).search(/[。；]/);
-  return text.slice(start, endAt === -1 ? text.length : index + endAt);
-}
-
 function isApproximate(prefix: string | undefined, suffix: string | undefined, sentence: string): boolean {
   return (
     suffix === '左右' || prefix === '约' || prefix === '大约' || prefix === '近' || /力争|争取|大约/.test(sentence)
@@ -247,6 +238,16 @@ function quotedSpans(text: string): [number, number][] {
   return spans;
 }
 
+/** Whether `index` falls inside one of the sorted, disjoint spans (binary search: paragraphs can be long). */
 function isInside(spans: readonly [number, number][], index: number): boolean {
-  return spans.some(([start, end]) => index > start && index < end);
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [start, end] = spans[mid] ?? [0, 0];
+    if (index <= start) high = mid - 1;
+    else if (index >= end) low = mid + 1;
+    else return true;
+  }
+  return false;
 }

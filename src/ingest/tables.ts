@@ -85,8 +85,9 @@ const STAR = /[★☆※*＊▲△]/;
 function markStarredBinding(lines: readonly SourceLine[], table: IndicatorTable): void {
   const starred = table.indicators.filter((i) => STAR.test(i.name));
   if (starred.length === 0) return;
+  // Lines are numbered from 1 in order, so the note's neighbourhood is a slice, not a search of the document.
   const note = lines
-    .filter((l) => l.no >= table.firstLine - 3 && l.no <= table.lastLine + 5)
+    .slice(Math.max(0, table.firstLine - 4), table.lastLine + 5)
     .find((l) => /注/.test(l.text) && STAR.test(l.text) && /约束性/.test(l.text));
   for (const indicator of table.indicators) {
     const isStarred = STAR.test(indicator.name);
