@@ -42,6 +42,28 @@ export default tseslint.config(
     },
   },
   {
+    // Routes call services; SQL lives in repositories (STYLE.md: route -> service -> repository).
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/db/**', '**/*.repository*'], message: 'routes call services, never repositories.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The web app talks to the server over HTTP only.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: 'the web app never imports server code; use the API client.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

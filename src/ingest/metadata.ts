@@ -33,8 +33,8 @@ const FIVE_YEAR: Record<string, number> = {
 /** Reads the plan's metadata from its opening lines (the 红头 notice, the title, the opening sentence). */
 export function readMetadata(lines: readonly SourceLine[], warnings: ParseWarning[]): PlanMetadata {
   const head = lines.slice(0, 80);
-  const titleLine = head.find((line) => isTitle(line.text));
-  const title = titleLine ? titleLine.text.trim() : null;
+  const found = findTitle(head);
+  const title = found?.title ?? null;
   const parentPlans = readParentPlans(lines);
   let region = title ? regionAtStart(title) : null;
   if (!title) {
@@ -54,12 +54,26 @@ export function readMetadata(lines: readonly SourceLine[], warnings: ParseWarnin
   }
   return {
     title,
-    titleLine: titleLine?.no ?? null,
+    titleLine: found?.lastLine ?? null,
     region,
     ...readNotice(head),
     period: readPeriod(title, lines),
     parentPlans,
   };
+}
+
+/** The title line, or a title set on two lines ("忻州市“十四五”" / "教育事业发展规划"), joined. */
+function findTitle(head: readonly SourceLine[]): { title: string; line: SourceLine; lastLine: number } | null {
+  const single = head.find((line) => isTitle(line.text));
+  if (single) return { title: single.text.trim(), line: single, lastLine: single.no };
+  const filled = head.filter((line) => line.text.trim() !== '');
+  for (const [k, first] of filled.entries()) {
+    const second = filled[k + 1];
+    if (!second || second.no - first.no > 2 || first.text.length > 30 || PLAN_WORD.test(first.text.trim())) continue;
+    const joined = `${first.text.trim()}${second.text.trim()}`;
+    if (isTitle(joined)) return { title: joined, line: first, lastLine: second.no };
+  }
+  return null;
 }
 
 function isTitle(text: string): boolean {

@@ -51,3 +51,13 @@ describe('section headings', () => {
     expect(parsePlanText(text).sections.map((s) => s.line)).toEqual([6, 9]);
   });
 });
+
+describe('the title', () => {
+  it('joins a title set on two lines and reads the region and period from it', () => {
+    const plan = parsePlanText('太原市“十四五”\n教育事业发展规划\n\n一、发展基础\n二、总体要求\n三、保障措施');
+    expect(plan.title).toBe('太原市“十四五”教育事业发展规划');
+    expect(plan.region).toEqual({ name: '太原市', level: 'city', code: '140100' });
+    expect(plan.period).toEqual({ start: 2021, end: 2025 });
+    expect(plan.sections.map((s) => s.line)).toEqual([4, 5, 6]);
+  });
+});
