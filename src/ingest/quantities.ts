@@ -71,7 +71,9 @@ const QUANTITY = new RegExp(
 );
 const CLAUSE_BREAK = /[，。；：、,;:！？!?]/;
 const OBJECT_STOP =
-  /[，。；：,;:！？!?]|、(?=.{0,3}?(?:\d|[两二三四五六七八九十]+[所个名项家支]))|和(?=\d|[两二三四五六七八九十])|及(?=\d)|的(?=\d)|[得将被]|(?:达到|实现|覆盖|配备)/;
+  /[，。；：,;:！？!?]|、(?=[^，。；]{0,6}?(?:\d|[两二三四五六七八九十]+[所个名项家支]))|和(?=\d|[两二三四五六七八九十])|及(?=\d)|的(?=\d)|[得将被]|(?:达到|实现|覆盖|配备)|(?<=[\u4e00-\u9fa5”）]{2})(?:集中|培育|推进|实施|开展|打造|形成|提升|进入|成为|争取|力争)/;
+// Sticky: tested at one position of the whole text, so the look-behind sees what precedes it.
+const OBJECT_STOP_AT = new RegExp(OBJECT_STOP.source, 'y');
 // Norms to check, not things to count: per-unit standards ("每5个教学班配备1名", "每所中小学至少配备1名") and
 // shares that staff "should take" ("应占…50%以上").
 const NORM =
@@ -173,7 +175,10 @@ function untilStop(text: string): string {
     const ch = text[i] ?? '';
     if ('（(“'.includes(ch)) depth += 1;
     else if ('）)”'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && text.slice(i).search(OBJECT_STOP) === 0) return text.slice(0, i);
+    else if (depth === 0) {
+      OBJECT_STOP_AT.lastIndex = i;
+      if (OBJECT_STOP_AT.test(text)) return text.slice(0, i);
+    }
   }
   return text;
 }

@@ -9,7 +9,7 @@ const SYSTEM = new RegExp(
   'gu',
 );
 // A name is a noun phrase: a verb inside means the match ran across two clauses.
-const VERB_INSIDE = /建立|健全|落实|推进|加强|完善|实现|开展|提升|支持|鼓励|引导/;
+const VERB_INSIDE = /建立|健全|落实|推进|加强|完善|实现|开展|提升|支持|鼓励|引导|提供/;
 const GENERIC = /^(?:各类|相关|有关|各级|新型|信息化|网络|服务|管理|教育|数字化|智慧)?(?:平台|系统|网络|云)$/;
 
 /** Finds the platforms and systems a plan calls for: "“互联网+教育”大数据平台", "学生学业发展数据库". */
