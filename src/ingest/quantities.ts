@@ -130,7 +130,24 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
       line: lineOf(paragraph, numberStart),
     });
   }
-  return found;
+  return withSharedHeads(found);
+}
+
+const LEVEL_ONLY = /^(国家|省|市|县|区|县区|校)级(以上)?$/;
+const LEVEL_PREFIX = /^(国家|省|市|县|区|县区|校)级(以上)?/;
+
+/**
+ * "6个省级、30个市级、60个县级劳动教育实践基地": the levels share the last item's noun, so "省级" alone becomes
+ * "省级劳动教育实践基地".
+ */
+function withSharedHeads(found: Quantity[]): Quantity[] {
+  return found.map((q, k) => {
+    if (!LEVEL_ONLY.test(q.object)) return q;
+    const fuller = found
+      .slice(k + 1, k + 4)
+      .find((next) => LEVEL_PREFIX.test(next.object) && !LEVEL_ONLY.test(next.object));
+    return fuller ? { ...q, object: `${q.object}${fuller.object.replace(LEVEL_PREFIX, '')}` } : q;
+  });
 }
 
 function standsAlone(text: string, numberStart: number, end: number, numberText: string): boolean {
