@@ -1,6 +1,6 @@
 import type { SourceLine } from './normalise.ts';
 import type { TableRow } from './table-rows.ts';
-import { isValueCell } from './values.ts';
+import { isAttributeCell, isValueCell } from './values.ts';
 
 /**
  * Tables whose cells come one a line with nothing to mark the rows (a Word table saved as text, mammoth's raw text,
@@ -9,7 +9,6 @@ import { isValueCell } from './values.ts';
 
 const HEADER_CELL =
   /^(序号|指标(名称|内容|项目)?|主要指标|项目|名称|维度|学段|类别|领域|分类|层次|方面|(计量)?单位|(指标)?属性|性质|备注|.*(19|20)\d\d.*|.*目标.*|基[期数准].*|现状.*)$/;
-const ATTRIBUTE = /^(约束性?|预期性?)(指标)?$/;
 const MAX_CELL = 30;
 
 /** A plain short line that could be one cell of a stacked table. */
@@ -82,14 +81,14 @@ export function stackedRows(
     cells.push(`${carried}${text}`);
     if (carried === '') cellLines.push(line.no);
     carried = '';
-    if (cells.length === width || (options.attributeLast && ATTRIBUTE.test(text))) emit();
+    if (cells.length === width || (options.attributeLast && isAttributeCell(text))) emit();
   }
   emit();
   return { rows, next: i };
 }
 
 function isTextCell(text: string | undefined): boolean {
-  return text !== undefined && !isValueCell(text) && !ATTRIBUTE.test(text);
+  return text !== undefined && !isValueCell(text) && !isAttributeCell(text);
 }
 
 /** The next non-blank line, if it could be a cell. */

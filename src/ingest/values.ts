@@ -28,6 +28,11 @@ export function isValueCell(cell: string): boolean {
   return EMPTY_MARK.test(text) || VALUE_CELL.test(text) || QUALITATIVE.test(text);
 }
 
+/** A 属性 cell: 约束性 (binding) or 预期性 (expected), whitespace ignored. */
+export function isAttributeCell(cell: string): boolean {
+  return /^(约束性?|预期性?)(指标)?$/.test(cell.replace(/\s+/g, ''));
+}
+
 /** A target stated in words, with no number to read ("全覆盖", "稳步提高"). */
 export function isQualitative(cell: string): boolean {
   return QUALITATIVE.test(cell.replace(/\s+/g, ''));
