@@ -1,4 +1,5 @@
 import type { Column } from './table-header.ts';
+import { isOwnRegionWord } from './table-header.ts';
 import type { TableRow } from './table-rows.ts';
 import type { IndicatorAttribute, ParseWarning, PlanIndicator, TableValue } from './types.ts';
 import { isAttributeCell, isEmptyMark, isQualitative, isValueCell, readValue, targetValue } from './values.ts';
@@ -86,7 +87,9 @@ function byPosition(
         name = cell;
         break;
       case 'category':
-        categoryCell = cell === '' ? null : cell;
+        // A 类型 column that holds 约束性/预期性 is the attribute column under another name.
+        if (isAttributeCell(cell)) attribute = cell;
+        else categoryCell = cell === '' ? null : cell;
         break;
       case 'unit':
         unit = cell === '' ? null : cell;
@@ -233,7 +236,7 @@ function ownRegion(regions: readonly (string | null)[], regionName: string | nul
   const named = [...new Set(regions.filter((r): r is string => r !== null))];
   if (named.length === 0) return null;
   const match = named.find((r) => regionName !== null && (regionName.includes(r) || r.includes(regionName)));
-  return match ?? named.at(-1) ?? null;
+  return match ?? named.find(isOwnRegionWord) ?? named.at(-1) ?? null;
 }
 
 function tableValue(entry: { cell: string } | undefined, year: number | null): TableValue {
@@ -284,6 +287,7 @@ function lineOfCell(row: TableRow, cells: readonly string[], text: string): numb
 /** Names and groups lose the spaces that Word's justification left inside them ("人资资源  开发"). */
 function compactName(text: string): string {
   return text
+    .replace(/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])\s*(?=[\u4e00-\u9fa5])/, '')
     .replace(/(?<=[\u4e00-\u9fa5“”（）])\s+(?=[\u4e00-\u9fa5“”（）])/g, '')
     .replace(/\s+(?=[（(])/g, '')
     .replace(/\s+/g, ' ')

@@ -25,8 +25,6 @@ export function parsePlanText(text: string, format: SourceFormat = 'txt'): Parse
   const meta = readMetadata(lines, warnings);
   const toc = findTocLines(lines);
   const beforeTitle = new Set(lines.filter((l) => meta.titleLine !== null && l.no <= meta.titleLine).map((l) => l.no));
-  const sections = findHeadings(lines, new Set([...toc, ...beforeTitle]));
-  const headingLines = new Set(sections.map((s) => s.line));
   const tables = findIndicatorTables(
     lines,
     {
@@ -36,11 +34,16 @@ export function parsePlanText(text: string, format: SourceFormat = 'txt'): Parse
     },
     warnings,
   );
+  // Group rows inside a table ("一、教育普及") are not the document's chapters.
+  const tableLines = new Set<number>();
+  for (const table of tables) for (let no = table.firstLine; no <= table.lastLine; no += 1) tableLines.add(no);
+  const sections = findHeadings(lines, new Set([...toc, ...beforeTitle, ...tableLines]));
+  const headingLines = new Set(sections.map((s) => s.line));
   const boxes = findBoxes(lines, (no) => headingLines.has(no));
   const projects = readProjects(lines, boxes, meta.period);
 
   const excluded = new Set<number>([...toc, ...beforeTitle]);
-  for (const table of tables) for (let no = table.firstLine; no <= table.lastLine; no += 1) excluded.add(no);
+  for (const no of tableLines) excluded.add(no);
   for (const box of boxes) for (const no of [box.line, ...box.contentLines]) excluded.add(no);
   const body = lines.filter((line) => !excluded.has(line.no));
   const paragraphs = buildParagraphs(body, (line) => headingLines.has(line.no) || boxTitle(line.text) !== null);

@@ -15,6 +15,8 @@ const MAX_CELL = 30;
 export function isStackedCell(line: SourceLine | undefined): boolean {
   if (!line) return false;
   const text = line.text.trim();
+  // A 专栏 title, a caption ("表2 …") or a chapter heading after a table ends it.
+  if (/^(专栏|表\s*\d|第[一二三四五六七八九十]+[章节篇])/.test(text)) return false;
   return (
     text !== '' &&
     text.length <= MAX_CELL &&
@@ -65,6 +67,9 @@ export function stackedRows(
     if (!line || line.text === '') continue;
     if (!isStackedCell(line)) break;
     const text = line.text.trim();
+    // "三、主要任务" followed by "（一）…" or by prose is the next section, not a numbered group row.
+    const following = nextCell(lines, i);
+    if (cells.length === 0 && NUMBERED.test(text) && (following === undefined || NUMBERED.test(following))) break;
     if (cells.length === 0 && carried === '' && isTextCell(text) && isTextCell(nextCell(lines, i))) {
       // With a group column, text then text is that row's group and name; without one, a short label is a group
       // row (教育普及) and a longer text is a name wrapped onto the next line.
@@ -86,6 +91,8 @@ export function stackedRows(
   emit();
   return { rows, next: i };
 }
+
+const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
 function isTextCell(text: string | undefined): boolean {
   return text !== undefined && !isValueCell(text) && !isAttributeCell(text);

@@ -15,13 +15,20 @@ export interface Column {
   region: string | null;
 }
 
-const NAME_HEADER = /^(指标(名称|内容|项目)?|主要指标|发展指标|具体指标|项目|名称|指标项)$/;
+const NAME_HEADER =
+  /^((主要|核心|监测|评价|发展|具体|重点)?指标(名称|内容|项目)?|项目|名称|指标项)([（(](计量)?单位[）)])?$/;
 const LEVELLED_HEADER = /^([一二三四])级指标$/;
-const CATEGORY_HEADER = /(维度|学段|类别|领域|分类|类型|层次|方面)$/;
-const ATTRIBUTE_HEADER = /属性|性质/;
+const CATEGORY_HEADER = /(维度|学段|类别|领域|分类|层次|方面)$/;
+const ATTRIBUTE_HEADER = /属性|性质|指标类型|^类型$/;
 const UNIT_HEADER = /^(计量)?单位$/;
 const YEAR = /((?:19|20)\d\d)/;
 const TARGET_HEADER = /目标|规划|预期|十[四五六]五/;
+/** A five-year term in a header ("“十三五”末", "“十四五”目标"): the year it ends. */
+const TERM_END: Record<string, number> = { 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 };
+/** A note under a header cell ("（基期）", "（目标值）"), on its own line or cell. */
+const HEADER_NOTE = /^[（(][^（）()]{1,8}[）)]$/;
+/** Words for the plan's own region in a sub-header (全省 beside 全国). */
+const OWN_REGION = /^(全|本)(省|市|县|区|州|盟|旗)$/;
 const BASELINE_HEADER = /基[期数准线]|现状|基础/;
 
 export interface Header {
@@ -37,15 +44,51 @@ export function headerAt(lines: readonly SourceLine[], index: number): Header | 
   if (stacked && isHeaderRow(stacked.cells)) {
     const columns = levelled(stacked.cells, stacked.cells.map(columnOf));
     assignBaseline(columns);
-    return { layout: 'stacked', columns, row: stacked };
+    return isIndicatorHeader(columns) ? { layout: 'stacked', columns, row: stacked } : null;
   }
   for (const layout of layoutsOf(line)) {
-    const row = readRow(lines, index, layout);
-    if (!row || !isHeaderRow(row.cells)) continue;
+    const read = readRow(lines, index, layout);
+    if (!read) continue;
+    const row = { ...read, cells: headerCells(read.cells, layout) };
+    if (!isHeaderRow(row.cells)) continue;
     const columns = levelled(row.cells, row.cells.map(columnOf));
-    return withSubHeader(lines, { layout, columns, row });
+    const header = withSubHeader(lines, { layout, columns, row });
+    return isIndicatorHeader(header.columns) ? header : null;
   }
   return null;
+}
+
+/**
+ * Header cells as a person reads them: a note cell ("（基期）") belongs to the cell before it, and letters spread
+ * out to fill a wide cell ("指  标", "属  性", split into one-letter cells by space-aligned or PDF text) are one word.
+ */
+function headerCells(cells: readonly string[], layout: TableLayout): string[] {
+  const merged: string[] = [];
+  for (const cell of cells) {
+    const text = cell.trim();
+    const last = merged.length - 1;
+    const previous = merged[last];
+    if (previous !== undefined && previous !== '' && HEADER_NOTE.test(text) && layout !== 'pipe') {
+      merged[last] = `${previous}${text}`;
+    } else if (
+      previous !== undefined &&
+      /^[\u4e00-\u9fa5]$/.test(text) &&
+      /^[\u4e00-\u9fa5]$/.test(previous.slice(-1)) &&
+      previous.length === 1
+    ) {
+      merged[last] = `${previous}${text}`;
+    } else {
+      merged.push(text);
+    }
+  }
+  return merged;
+}
+
+/** A table of yearly figures only (a 学龄人口 forecast: 2021年 … 2025年) is data, not a plan's target table. */
+function isIndicatorHeader(columns: readonly Column[]): boolean {
+  const years = columns.filter((c) => c.year !== null).length;
+  const hasAttribute = columns.some((c) => c.role === 'attribute');
+  return years < 4 || hasAttribute;
 }
 
 export function isHeaderRow(cells: readonly string[]): boolean {
@@ -73,6 +116,8 @@ function columnOf(cell: string): Column {
   if (CATEGORY_HEADER.test(text)) return { role: 'category', year: null, region: null };
   if (BASELINE_HEADER.test(text)) return { role: 'baseline', year: year ? Number(year) : null, region: null };
   if (year !== undefined) return { role: 'target', year: Number(year), region: null };
+  const term = /十[二三四五六]五/.exec(text)?.[0];
+  if (term !== undefined) return { role: 'target', year: TERM_END[term] ?? null, region: null };
   if (TARGET_HEADER.test(text)) return { role: 'target', year: null, region: null };
   return { role: 'other', year: null, region: null };
 }
@@ -83,9 +128,14 @@ function columnOf(cell: string): Column {
  */
 function withSubHeader(lines: readonly SourceLine[], header: Header & { layout: TableLayout }): Header {
   assignBaseline(header.columns);
-  const sub = readRow(lines, header.row.next + (lines[header.row.next]?.text === '' ? 1 : 0), header.layout);
+  const at = header.row.next + (lines[header.row.next]?.text === '' ? 1 : 0);
+  const notes = (lines[at]?.text ?? '').split(/\t|\s{2,}|\|/);
+  if (isNoteRow(notes)) return { ...header, row: { ...header.row, next: at + 1 } };
+  const sub = readRow(lines, at, header.layout);
   const valueColumns = header.columns.filter((c) => c.role === 'baseline' || c.role === 'target').length;
   if (!sub || valueColumns === 0 || !isRegionRow(sub.cells)) return header;
+  const placeholders = spreadOverPlaceholders(header.columns, sub.cells);
+  if (placeholders) return { ...header, columns: placeholders, row: { ...header.row, next: sub.next } };
   const extra = sub.cells.length - header.columns.length;
   if (extra <= 0 || extra % valueColumns !== 0) return header;
   const span = extra / valueColumns + 1;
@@ -98,6 +148,35 @@ function withSubHeader(lines: readonly SourceLine[], header: Header & { layout: 
     }
   }
   return { ...header, columns, row: { ...header.row, next: sub.next } };
+}
+
+/**
+ * A merged year cell exported with empty cells after it (2020年 | | 2025年 | ) over a region row of the same width
+ * (全国 | 全省 | 全国 | 全省): each empty cell continues the year column before it.
+ */
+function spreadOverPlaceholders(columns: readonly Column[], sub: readonly string[]): Column[] | null {
+  if (sub.length !== columns.length) return null;
+  const spread: Column[] = [];
+  for (const [k, column] of columns.entries()) {
+    const previous = spread[k - 1];
+    const isPlaceholder =
+      column.role === 'other' && previous && (previous.role === 'baseline' || previous.role === 'target');
+    const base = isPlaceholder ? { ...previous } : { ...column };
+    const region = base.role === 'baseline' || base.role === 'target' ? sub[k]?.trim() || null : null;
+    spread.push({ ...base, region });
+  }
+  return spread.some((c, k) => c.region !== null && columns[k]?.role === 'other') ? spread : null;
+}
+
+/** A row of notes under the header ("（基期值）    （目标值）"): part of the header, not data. */
+function isNoteRow(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length > 0 && filled.every((c) => HEADER_NOTE.test(c));
+}
+
+/** Whether a sub-header region is the plan's own: 全省 beside 全国, or the plan's region by name. */
+export function isOwnRegionWord(region: string): boolean {
+  return OWN_REGION.test(region);
 }
 
 function isRegionRow(cells: readonly string[]): boolean {

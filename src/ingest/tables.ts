@@ -140,7 +140,7 @@ function readTable(
  */
 function groupRow(lines: readonly SourceLine[], index: number, layout: TableLayout): TableRow | null {
   const line = lines[index];
-  if (!line || layout !== 'tabs' || !isStackedCell(line)) return null;
+  if (!line || (layout !== 'tabs' && layout !== 'spaces') || !isStackedCell(line)) return null;
   const nextIndex = lines.findIndex((l, k) => k > index && l.text !== '');
   if (nextIndex === -1 || !readRow(lines, nextIndex, layout)) return null;
   return { cells: [line.text.trim()], line: line.no, cellLines: [line.no], next: index + 1 };
@@ -149,7 +149,7 @@ function groupRow(lines: readonly SourceLine[], index: number, layout: TableLayo
 /** The end of a name a PDF wrapped onto its own line ("县（市、区）比例（%）" under the row it belongs to). */
 function wrappedTail(lines: readonly SourceLine[], index: number, layout: TableLayout): string | null {
   const line = lines[index];
-  if (!line || layout !== 'tabs' || !isStackedCell(line)) return null;
+  if (!line || (layout !== 'tabs' && layout !== 'spaces') || !isStackedCell(line)) return null;
   const text = line.text.trim();
   return UNIT_IN_NAME.test(text) && !isGroupLabel(text) ? text : null;
 }
