@@ -4,7 +4,8 @@ import type { PlanSection } from './types.ts';
 
 /** Heading styles from the outermost to the innermost, as Chinese official documents nest them. */
 const STYLES = [
-  { name: 'chapter', pattern: new RegExp(`^(第(?:${CHINESE_NUMERAL}+|\\d+)[章篇部分]+)\\s*(.+)$`) },
+  { name: 'part', pattern: new RegExp(`^(第(?:${CHINESE_NUMERAL}+|\\d+)(?:篇|部分))\\s*(.+)$`) },
+  { name: 'chapter', pattern: new RegExp(`^(第(?:${CHINESE_NUMERAL}+|\\d+)章)\\s*(.+)$`) },
   { name: 'section', pattern: new RegExp(`^(第(?:${CHINESE_NUMERAL}+|\\d+)节)\\s*(.+)$`) },
   { name: 'cn-list', pattern: new RegExp(`^(${CHINESE_NUMERAL}+[、．.])\\s*(.+)$`) },
   { name: 'cn-paren', pattern: new RegExp(`^([（(]${CHINESE_NUMERAL}+[）)])\\s*(.+)$`) },
@@ -28,7 +29,12 @@ export function headingMatch(text: string): HeadingMatch | null {
     if (!match) continue;
     const number = (match[1] ?? '').replace(/\s+/g, '');
     const title = (match[2] ?? '').replace(/\s+/g, ' ').trim();
-    return isHeadingTitle(title) ? { rank, number, title } : null;
+    if (isHeadingTitle(title)) return { rank, number, title };
+    // A run-in heading: "（一）加强组织领导。各级党委…" opens its paragraph with a short phrase and a full stop.
+    const runIn = /^([^，。；：]{2,16})。./.exec(title)?.[1];
+    return runIn !== undefined && (style.name === 'cn-list' || style.name === 'cn-paren')
+      ? { rank, number, title: runIn }
+      : null;
   }
   return null;
 }
@@ -63,8 +69,8 @@ export function findHeadings(lines: readonly SourceLine[], skip: ReadonlySet<num
  */
 function mendMistypedNumbers(found: (HeadingMatch & { line: number })[]): void {
   const pairs: [arabic: number, chinese: number][] = [
-    [4, 2], // 6、 among 五、 七、
-    [5, 3], // （2） among （一） （三）
+    [5, 3], // 6、 among 五、 七、
+    [6, 4], // （2） among （一） （三）
   ];
   const digits = (h: HeadingMatch): number | null => {
     const inner = h.number.replace(/[（()）、．.]/g, '');

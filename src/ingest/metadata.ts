@@ -1,4 +1,5 @@
 import type { SourceLine } from './normalise.ts';
+import { readNumber } from './numerals.ts';
 import { regionAtStart } from './regions.ts';
 import type { ParseWarning, PlanPeriod, PlanRegion } from './types.ts';
 
@@ -18,7 +19,8 @@ const PLAN_WORD = /(规划|纲要|计划|方案)(（[^）]*）)?$/;
 const PERIOD_WORD = /十[一二三四五六]五|(19|20)\d\d/;
 const NOT_TITLE = /^(关于|为|根据|依据|按照|各)|通知|印发|文件$/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,8}[〔［[(（【]\s*(19|20)\d\d\s*[〕］\])）】]\s*\d{1,4}\s*号/;
-const DATE_LINE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
+const DATE_LINE =
+  /^((?:19|20)\d\d|[一二〇零○]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
 const ISSUER_LINE = /^(.{2,30}?)文件$/;
 const PARENT_SENTENCE = /(根据|依据|按照|贯彻落实|落实)[^。]*(制定|编制|制订)本规划/;
 const FIVE_YEAR: Record<string, number> = {
@@ -96,8 +98,10 @@ function readNotice(head: readonly SourceLine[]): Pick<PlanMetadata, 'issuer' | 
   const issuer = issuerLine ? (ISSUER_LINE.exec(issuerLine)?.[1] ?? null) : null;
   const dateText = docNumber === null ? undefined : texts.find((t) => DATE_LINE.test(t));
   const date = dateText ? DATE_LINE.exec(dateText) : null;
+  // Notices date themselves in Chinese numerals as often as in digits ("二〇二一年十二月三日").
+  const part = (text: string | undefined): string => String(readNumber((text ?? '').replace(/○/g, '〇')) ?? '');
   const issuedDate = date
-    ? `${date[1] ?? ''}-${(date[2] ?? '').padStart(2, '0')}-${(date[3] ?? '').padStart(2, '0')}`
+    ? `${part(date[1])}-${part(date[2]).padStart(2, '0')}-${part(date[3]).padStart(2, '0')}`
     : null;
   return { issuer, docNumber: docNumber?.replace(/\s+/g, '') ?? null, issuedDate };
 }

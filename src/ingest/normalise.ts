@@ -54,7 +54,11 @@ export function closeCjkSpaces(text: string): string {
 
 /** Normalises one line; tabs are kept because they separate table cells. */
 export function normaliseLine(raw: string): string {
-  let text = raw.replace(BOOKMARK, '').replace(/\*\*/g, '');
+  // Markdown marks (a heading's #, bold **) carry no words.
+  let text = raw
+    .replace(BOOKMARK, '')
+    .replace(/\*\*/g, '')
+    .replace(/^\s*#{1,6}\s+/, '');
   text = halfWidth(text).replace(/\u3000/g, ' ');
   text = text
     .split('\t')

@@ -85,7 +85,7 @@ const ELLIPTICAL = /(?:新建|再建|改扩建|扩建|建成|完成|新增|改�
 // "现已立项5所": what is already done is status, not a promise.
 const ALREADY = /已(?:经)?/;
 const LEADING_VERBS =
-  /^(?:并|和|及|同时|全市|全省|全县|全区|新增|新建|改扩建|新（改扩）建|建设|建成|创建|培育|打造|遴选|推荐|认定|支持|实现|完成|达到|建立|设立|组建|招聘|补充|培训|选派|引进|开设|开发|举办|评选|形成|争创|扶持|重点|力争|争取|推动|推进|实施|提升|扩大|增加|配备|规划|确保|累计|共|再|已)+/;
+  /^(?:并|和|及|同时|到20\d\d年|每年|累计|全市|全省|全县|全区|新增|培养|投入|新建|改扩建|新（改扩）建|建设|建成|创建|培育|打造|遴选|推荐|认定|支持|实现|完成|达到|建立|设立|组建|招聘|补充|培训|选派|引进|开设|开发|举办|评选|形成|争创|扶持|重点|力争|争取|推动|推进|实施|提升|扩大|增加|配备|规划|确保|累计|共|再|已)+/;
 const TRAILING_VERBS =
   /(?:达到|达|提高到|提升到|提升至|增加到|增至|保持在|稳定在|超过|不低于|不少于|控制在|降低到|降低|提高|增长|下降|每年|年均|为|要|均|总体|整体)+$/;
 // "6个方面的表现", "3个层面": parts of an argument, not things to deliver.
@@ -126,7 +126,7 @@ export function findQuantities(paragraph: Paragraph, period: { start: number; en
       object,
       approximate: isApproximate(match[1], match[5], sentenceBefore(text, numberStart)),
       comparator: comparatorOf(match[1], match[5], clause.before),
-      deadline: deadlineOf(sentenceAt(text, numberStart), period),
+      deadline: deadlineOf(text, numberStart, period),
       line: lineOf(paragraph, numberStart),
     });
   }
@@ -222,7 +222,7 @@ function clean(text: string): string {
     .replace(LEADING_VERBS, '')
     .replace(/^(?:、(?:新建|改扩建|扩建|改建|建设|创建|培育|打造|认定))+/, '')
     .replace(/^(?:左右|以上|以内|以下|的)/, '')
-    .replace(/(?:等|的|等的)$/, '');
+    .replace(/(?:等|的|等的|约|近|共)$/, '');
 }
 
 function clauseAround(text: string, index: number): { text: string; before: string } {
@@ -247,10 +247,18 @@ function comparatorOf(prefix: string | undefined, suffix: string | undefined, be
   return null;
 }
 
-function deadlineOf(sentence: string, period: { start: number; end: number } | null): number | null {
-  const years = [...sentence.matchAll(/(?:到|至|于|在)?(20\d\d)年(?:前|底|末|以前)?/g)].map((m) => Number(m[1]));
-  const valid = years.filter((year) => period === null || (year >= period.start && year <= period.end + 5));
-  return valid.length > 0 ? Math.max(...valid) : null;
+/**
+ * The year a promise is due: the nearest "到2023年" before it in its sentence ("到2023年建成…3个，到2025年…"), else
+ * the first after it; "到“十四五”末" and "规划期末" mean the plan's last year.
+ */
+function deadlineOf(text: string, index: number, period: { start: number; end: number } | null): number | null {
+  const inPeriod = (year: number): boolean => period === null || (year >= period.start && year <= period.end + 5);
+  const yearsIn = (part: string): number[] =>
+    [...part.matchAll(/(20\d\d)年|十[四五六]五.?末|规划期末/g)]
+      .map((m) => (m[1] === undefined ? (period?.end ?? 0) : Number(m[1])))
+      .filter((year) => year > 0 && inPeriod(year));
+  const before = yearsIn(sentenceBefore(text, index)).at(-1);
+  return before ?? yearsIn(sentenceAt(text, index).slice(sentenceBefore(text, index).length)).at(0) ?? null;
 }
 
 function quotedSpans(text: string): [number, number][] {

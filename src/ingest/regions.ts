@@ -39,7 +39,21 @@ export function regionAtStart(text: string): PlanRegion | null {
     const entries = map.get(head.slice(0, length));
     if (!entries?.[0]) continue;
     const first = entries[0];
-    return { name: first.name, level: first.level, code: entries.length === 1 ? first.code : null };
+    const region: PlanRegion = { name: first.name, level: first.level, code: entries.length === 1 ? first.code : null };
+    return childAtStart(text.trim().slice(length), entries) ?? region;
+  }
+  return null;
+}
+
+/** "北京市朝阳区…", "杭州市西湖区…": a region named after its parent is the child, told apart by the parent's code. */
+function childAtStart(rest: string, parents: readonly RegionEntry[]): PlanRegion | null {
+  const map = regionIndex();
+  for (let length = Math.min(rest.length, 10); length >= 2; length -= 1) {
+    const children = (map.get(rest.slice(0, length)) ?? []).filter((child) =>
+      parents.some((parent) => child.code !== parent.code && child.code.startsWith(parent.code.replace(/0+$/, ''))),
+    );
+    const child = children[0];
+    if (child && children.length === 1) return { name: child.name, level: child.level, code: child.code };
   }
   return null;
 }
