@@ -19,6 +19,7 @@ const UNIT_WORD =
 
 export type RowReading =
   | { kind: 'category'; category: string }
+  | { kind: 'parent'; name: string; unit: string | null }
   | { kind: 'indicators'; category: string | null; indicators: PlanIndicator[] }
   | { kind: 'skip' };
 
@@ -43,7 +44,12 @@ export function readDataRow(
   const filled = cells.filter((cell) => cell !== '');
   if (filled.length === 0) return { kind: 'skip' };
   const texts = filled.filter((cell) => !isValueCell(cell) && !isAttributeCell(cell));
-  if (filled.length === 1 && texts.length === 1) return { kind: 'category', category: compactName(texts[0] ?? '') };
+  if (filled.length === 1 && texts.length === 1) {
+    const only = compactName(texts[0] ?? '');
+    // A name with its unit and no values is a parent row whose values follow in 其中 rows, not a group.
+    if (UNIT_IN_NAME.test(only)) return { kind: 'parent', ...splitNameUnit(only, null) };
+    return { kind: 'category', category: only };
+  }
   const parsed =
     byPosition(row, cells, columns, false) ?? byContent(row, cells, columns) ?? byPosition(row, cells, columns, true);
   if (!parsed) {
@@ -182,18 +188,18 @@ function toIndicators(parsed: RowCells, context: TableContext, warnings: ParseWa
       target: targetValue(refTarget?.cell ?? '', yearOf(refTarget, base.target.year)),
     };
   }
-  if (
-    base.target.value === null &&
-    base.target.raw !== '' &&
-    !isEmptyMark(base.target.raw) &&
-    !isQualitative(base.target.raw)
-  ) {
-    warnings.push({
-      line: parsed.line,
-      message: `指标“${name}”的目标值“${base.target.raw}”无法读出数字 (target could not be read as a number)`,
-    });
-  }
-  return splitSubItems(base);
+  const split = splitSubItems(base);
+  for (const indicator of split) warnUnreadable(indicator, warnings);
+  return split;
+}
+
+function warnUnreadable(indicator: PlanIndicator, warnings: ParseWarning[]): void {
+  const { raw, value } = indicator.target;
+  if (value !== null || raw === '' || isEmptyMark(raw) || isQualitative(raw)) return;
+  warnings.push({
+    line: indicator.line,
+    message: `指标“${indicator.name}”的目标值“${raw}”无法读出数字 (target could not be read as a number)`,
+  });
 }
 
 /** The target column: the plan's last year when the table has it (not a 2035 vision column), else the latest. */
@@ -206,30 +212,46 @@ function targetOf(
   return targets.find((v) => periodEnd !== null && v.column.year === periodEnd) ?? targets.at(-1);
 }
 
-/** "其中：小学/初中净入学率" rows carry two values a cell ("99.9/99.8"): one indicator each ("小学净入学率"). */
+/**
+ * Rows that carry several values a cell ("99.9/99.8", "62/85/93"): one indicator each. The items are either the
+ * whole name ("其中：幼儿园/小学/初中") or two alike in length inside it ("其中：小学/初中净入学率" → 小学净入学率).
+ */
 function splitSubItems(indicator: PlanIndicator): PlanIndicator[] {
   const baseParts = indicator.baseline.raw.split(/[/／]/);
   const targetParts = indicator.target.raw.split(/[/／]/);
-  const name = indicator.name.replace(/^其中[：:]?/, '');
-  const slash = name.search(/[/／]/);
-  if (slash <= 0 || (baseParts.length !== 2 && targetParts.length !== 2)) return [indicator];
-  // The items are alike in length (小学/初中, 城镇/农村): what follows the second is the shared rest of the name.
-  const first = /[\u4e00-\u9fa5]{1,6}$/.exec(name.slice(0, slash))?.[0] ?? '';
-  const prefix = name.slice(0, slash - first.length);
-  const second = name.slice(slash + 1, slash + 1 + first.length);
-  const rest = name.slice(slash + 1 + first.length);
-  if (first === '' || second.length !== first.length) return [indicator];
-  return [first, second].map((item, k) => {
-    const baselineRaw = baseParts.length === 2 ? (baseParts[k] ?? '') : indicator.baseline.raw;
-    const targetRaw = targetParts.length === 2 ? (targetParts[k] ?? '') : indicator.target.raw;
+  const count = Math.max(baseParts.length, targetParts.length);
+  const ofWhich = /^其中[：:]?/.exec(indicator.name)?.[0] ?? '';
+  const name = indicator.name.slice(ofWhich.length);
+  if (count < 2 || !/[/／]/.test(name)) return [indicator];
+  const names = subItemNames(name, count, ofWhich);
+  if (!names) return [indicator];
+  return names.map(({ item, full }, k) => {
+    const baselineRaw = baseParts.length === count ? (baseParts[k] ?? '') : indicator.baseline.raw;
+    const targetRaw = targetParts.length === count ? (targetParts[k] ?? '') : indicator.target.raw;
     return {
       ...indicator,
-      name: `${prefix}${item}${rest}`,
+      name: full,
       subItem: item,
       baseline: { year: indicator.baseline.year, raw: baselineRaw, value: readValue(baselineRaw).value },
       target: targetValue(targetRaw, indicator.target.year),
     };
   });
+}
+
+function subItemNames(name: string, count: number, ofWhich: string): { item: string; full: string }[] | null {
+  const whole = name.split(/[/／]/);
+  const lengths = whole.map((item) => item.length);
+  const alike = Math.max(...lengths) - Math.min(...lengths) <= 1 && Math.max(...lengths) <= 4;
+  if (whole.length === count && alike && whole.every((item) => /^[\u4e00-\u9fa5]+$/.test(item))) {
+    return whole.map((item) => ({ item, full: `${ofWhich}${item}` }));
+  }
+  const slash = name.search(/[/／]/);
+  const first = /[\u4e00-\u9fa5]{1,6}$/.exec(name.slice(0, slash))?.[0] ?? '';
+  const second = name.slice(slash + 1, slash + 1 + first.length);
+  if (count !== 2 || first === '' || second.length !== first.length) return null;
+  const prefix = name.slice(0, slash - first.length);
+  const rest = name.slice(slash + 1 + first.length);
+  return [first, second].map((item) => ({ item, full: `${ofWhich}${prefix}${item}${rest}` }));
 }
 
 function ownRegion(regions: readonly (string | null)[], regionName: string | null): string | null {

@@ -1,3 +1,5 @@
+import type { BreakdownState } from './breakdowns.ts';
+import { nameBreakdown } from './breakdowns.ts';
 import type { SourceLine } from './normalise.ts';
 import type { TableContext } from './indicator-rows.ts';
 import { UNIT_IN_NAME, readDataRow, splitNameUnit } from './indicator-rows.ts';
@@ -83,12 +85,15 @@ function readTable(
 ): ReadTable {
   const indicators: PlanIndicator[] = [];
   let category: string | null = null;
+  const breakdown: BreakdownState = { parent: null, inBreakdown: false };
   const take = (row: TableRow): void => {
     const read = readDataRow(row, header.columns, category, context, warnings);
     if (read.kind === 'category') category = read.category;
+    if (read.kind === 'parent')
+      Object.assign(breakdown, { parent: { name: read.name, unit: read.unit }, inBreakdown: false });
     if (read.kind === 'indicators') {
       category = read.category;
-      indicators.push(...read.indicators);
+      indicators.push(...nameBreakdown(read.indicators, breakdown));
     }
   };
   if (header.layout === 'stacked') {

@@ -13,6 +13,8 @@ const SUFFIX_WORDS: readonly [RegExp, Comparator][] = [
 ];
 /** Units that may stand inside a value cell, e.g. "12.3年以上", "99%", "3200人". */
 const CELL_UNIT = String.raw`(?:%|‰|个百分点|万人次|万人|人次|亿元|万元|元|万个|万所|万|人|年|个|所|项|门|家|次|名|本|岁|天|小时|学时)`;
+/** A ratio ("6:4", "5.5:4.5" for 普职比): a value, but not one number. */
+const RATIO = /^\d+(?:\.\d+)?[:：]\d+(?:\.\d+)?$/;
 /** Targets stated in words ("全覆盖", "稳步提高"): a value cell without a number, not a misread one. */
 const QUALITATIVE =
   /^(?:基本)?(?:全覆盖|实现|全面实现|达标|全面达标|普及|全面普及|消除|基本消除|持续提高|稳步提高|逐步提高|显著提高|明显提高|有所提高|稳步提升|持续提升|显著提升|明显提升|大幅提升|保持稳定|稳定|提高|提升|增加|下降|逐年提高|逐年下降|逐年增长|只增不减|逐年只增不减|达到国家标准|达到省定标准)$/;
@@ -25,7 +27,7 @@ const VALUE_CELL = new RegExp(
 /** A cell that holds a value or the mark of a missing one ("96.5", "≥99.97", "—", "90%以上", "12.3年以上"). */
 export function isValueCell(cell: string): boolean {
   const text = cell.replace(/\s+/g, '');
-  return EMPTY_MARK.test(text) || VALUE_CELL.test(text) || QUALITATIVE.test(text);
+  return EMPTY_MARK.test(text) || VALUE_CELL.test(text) || QUALITATIVE.test(text) || RATIO.test(text);
 }
 
 /** A 属性 cell: 约束性 (binding) or 预期性 (expected), whitespace ignored. */
@@ -35,7 +37,8 @@ export function isAttributeCell(cell: string): boolean {
 
 /** A target stated in words, with no number to read ("全覆盖", "稳步提高"). */
 export function isQualitative(cell: string): boolean {
-  return QUALITATIVE.test(cell.replace(/\s+/g, ''));
+  const text = cell.replace(/\s+/g, '');
+  return QUALITATIVE.test(text) || RATIO.test(text);
 }
 
 /** An empty cell or a dash: printed to say there is no value. */
