@@ -2,7 +2,7 @@ import type { SourceLine } from './normalise.ts';
 import { isStackedCell, stackedHeader } from './stacked-rows.ts';
 import type { TableLayout, TableRow } from './table-rows.ts';
 import { layoutsOf, readRow } from './table-rows.ts';
-import { isAttributeCell } from './values.ts';
+import { isAttributeCell, isValueCell } from './values.ts';
 
 /** The header of an indicator table: what each column holds, read from its words (指标, 2020年, 属性…). */
 
@@ -55,7 +55,56 @@ export function headerAt(lines: readonly SourceLine[], index: number): Header | 
     const header = withSubHeader(lines, { layout, columns, row });
     return isIndicatorHeader(header.columns) ? header : null;
   }
-  return null;
+  return fragmentedHeader(lines, index);
+}
+
+/**
+ * A header a PDF shredded: its cells wrapped inside their boxes, so the words lie on several short lines
+ * ("2020年2025年" / "指标属" / "类别⇥指标⇥（基⇥（目" / "性" / "期）⇥标）") above the first row of values. The columns
+ * are rebuilt from the words: group, name, the years in order, 属性.
+ */
+function fragmentedHeader(lines: readonly SourceLine[], index: number): Header | null {
+  const block: SourceLine[] = [];
+  let k = index;
+  for (; k < lines.length && block.length < 6; k += 1) {
+    const line = lines[k];
+    if (!line || line.text === '') break;
+    const cells = line.text.split('\t').map((cell) => cell.trim());
+    if (
+      !cells.every(
+        (cell) => cell.length <= 12 && !/^\d+(\.\d+)?%?$/.test(cell.replace(/年$/, '').replace(/^(19|20)\d\d$/, 'Y')),
+      )
+    )
+      break;
+    block.push(line);
+  }
+  const next = lines[k];
+  const firstRow = next ? readRow(lines, k, 'tabs') : null;
+  if (block.length < 2 || !firstRow || firstRow.cells.filter((cell) => isValueCell(cell)).length < 2) return null;
+  // A block holding a whole header line with its years is an ordinary header, read line by line.
+  if (block.some((line) => hasYearHeader(line.text))) return null;
+  const words = block.map((line) => line.text.replace(/\s+/g, '')).join('');
+  const years = [...new Set([...words.matchAll(/(?:19|20)\d\d/g)].map((m) => Number(m[0])))].sort((a, b) => a - b);
+  if (!/指.?标|项目/.test(words) || (years.length === 0 && !/属/.test(words))) return null;
+  const columns: Column[] = [];
+  if (/类别|维度|学段|领域/.test(words)) columns.push({ role: 'category', year: null, region: null });
+  columns.push({ role: 'name', year: null, region: null });
+  for (const year of years) columns.push({ role: 'target', year, region: null });
+  if (/属/.test(words)) columns.push({ role: 'attribute', year: null, region: null });
+  assignBaseline(columns);
+  const first = block[0];
+  if (!first) return null;
+  const labels = columns.map((c) => (c.year === null ? c.role : String(c.year)));
+  return {
+    layout: 'tabs',
+    columns,
+    row: { cells: labels, line: first.no, cellLines: labels.map(() => first.no), next: k },
+  };
+}
+
+function hasYearHeader(text: string): boolean {
+  const cells = text.split(/\t|\s{2,}|\|/).map((cell) => cell.trim());
+  return isHeaderRow(cells) && cells.some((cell) => /(19|20)\d\d/.test(cell));
 }
 
 /**

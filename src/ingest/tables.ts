@@ -8,6 +8,7 @@ import type { Header } from './table-header.ts';
 import { headerAt, isHeaderRow } from './table-header.ts';
 import type { TableLayout, TableRow } from './table-rows.ts';
 import { isPipeSeparator, readRow } from './table-rows.ts';
+import { wrappedNameRow } from './wrapped-rows.ts';
 import type { ParseWarning, PlanIndicator } from './types.ts';
 
 /** An indicator table found in the text: the lines it spans and the rows read from it. */
@@ -122,6 +123,14 @@ function readTable(
       i += 1;
       continue;
     }
+    const wrapped = readRow(lines, i, layout) ? null : wrappedNameRow(lines, i, layout);
+    if (wrapped) {
+      blanks = 0;
+      lastLine = lines[wrapped.next - 1]?.no ?? lastLine;
+      take(wrapped);
+      i = wrapped.next;
+      continue;
+    }
     const tail = readRow(lines, i, layout) ? null : wrappedTail(lines, i, layout);
     if (tail !== null && indicators.length > 0) {
       appendToName(indicators, tail);
@@ -141,14 +150,23 @@ function readTable(
 
 /**
  * A group row written without the table's separators ("教育普及" alone between tab-separated rows, as a PDF gives a
- * merged cell): a short plain line followed by a row of the table.
+ * merged cell, sometimes wrapped: "高中阶段教" / "育"): short plain lines followed by a row of the table.
  */
 function groupRow(lines: readonly SourceLine[], index: number, layout: TableLayout): TableRow | null {
-  const line = lines[index];
-  if (!line || (layout !== 'tabs' && layout !== 'spaces') || !isStackedCell(line)) return null;
-  const nextIndex = lines.findIndex((l, k) => k > index && l.text !== '');
+  if (layout !== 'tabs' && layout !== 'spaces') return null;
+  let label = '';
+  let k = index;
+  for (; k < lines.length && k < index + 3; k += 1) {
+    const line = lines[k];
+    if (!line || line.text === '') continue;
+    if (!isStackedCell(line) || readRow(lines, k, layout)) break;
+    label += line.text.trim();
+  }
+  const first = lines[index];
+  if (!first || label === '' || !isGroupLabel(label)) return null;
+  const nextIndex = lines.findIndex((l, j) => j >= k && l.text !== '');
   if (nextIndex === -1 || !readRow(lines, nextIndex, layout)) return null;
-  return { cells: [line.text.trim()], line: line.no, cellLines: [line.no], next: index + 1 };
+  return { cells: [label], line: first.no, cellLines: [first.no], next: k };
 }
 
 /** The end of a name a PDF wrapped onto its own line ("县（市、区）比例（%）" under the row it belongs to). */

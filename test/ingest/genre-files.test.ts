@@ -183,6 +183,21 @@ const EXPECTED: Record<string, { region: string | null; rows: Row[]; warnings: n
     ],
     warnings: 0,
   },
+  '24_pdf_extracted_wrapped_name_centred_values.txt': {
+    region: '410100',
+    rows: [
+      [9, null, '学前教育毛入园率', '%', 90.6, 93, null, 'expected'],
+      [10, null, '普惠性幼儿园覆盖率', '%', 85.2, 90, null, 'binding'],
+      [11, null, '公办园在园幼儿占比', '%', 48.3, 55, null, 'binding'],
+      [12, null, '九年义务教育巩固率', '%', 96.8, 97.5, null, 'binding'],
+      [13, null, '通过国家义务教育优质均衡发展督导评估认定的县（市、区）比例', '%', null, 30, null, 'expected'],
+      [16, null, '义务教育学校大班额比例', '%', 3.2, 2, '<=', 'binding'],
+      [17, null, '高中阶段教育毛入学率', '%', 92.1, 95, null, 'expected'],
+      [18, null, '普通高中在校生', '万人', 12.4, 14, null, 'expected'],
+      [19, null, '劳动年龄人口平均受教育年限', '年', 11.2, 11.8, null, 'binding'],
+    ],
+    warnings: 0,
+  },
   '25_district_redhead_two_line_title.txt': {
     region: '110105',
     rows: [
@@ -218,6 +233,21 @@ const EXPECTED: Record<string, { region: string | null; rows: Row[]; warnings: n
       [18, '教育普及', '高中阶段教育毛入学率', '%', 93.5, 95, null, 'expected'],
       [19, '教育质量', '国家学生体质健康标准达标率', '%', 91.2, 93, null, 'binding'],
       [20, '人力资源', '劳动年龄人口平均受教育年限', '年', 10.6, 11.2, null, 'binding'],
+    ],
+    warnings: 0,
+  },
+  '32_pdf_extracted_spaced_header_cells.txt': {
+    region: '410100',
+    rows: [
+      [9, null, '学前教育毛入园率', '%', 90.6, 93, null, 'expected'],
+      [10, null, '普惠性幼儿园覆盖率', '%', 85.2, 90, null, 'binding'],
+      [11, null, '公办园在园幼儿占比', '%', 48.3, 55, null, 'binding'],
+      [12, null, '九年义务教育巩固率', '%', 96.8, 97.5, null, 'binding'],
+      [13, null, '通过国家义务教育优质均衡发展督导评估认定的县（市、区）比例', '%', null, 30, null, 'expected'],
+      [16, null, '义务教育学校大班额比例', '%', 3.2, 2, '<=', 'binding'],
+      [17, null, '高中阶段教育毛入学率', '%', 92.1, 95, null, 'expected'],
+      [18, null, '普通高中在校生', '万人', 12.4, 14, null, 'expected'],
+      [19, null, '劳动年龄人口平均受教育年限', '年', 11.2, 11.8, null, 'binding'],
     ],
     warnings: 0,
   },
