@@ -39,7 +39,12 @@ export function parsePlanText(text: string, format: SourceFormat = 'txt'): Parse
   for (const table of tables) for (let no = table.firstLine; no <= table.lastLine; no += 1) tableLines.add(no);
   const sections = findHeadings(lines, new Set([...toc, ...beforeTitle, ...tableLines]));
   const headingLines = new Set(sections.map((s) => s.line));
-  const boxes = findBoxes(lines, (no) => headingLines.has(no));
+  // A box that frames the indicator table ("专栏1 主要指标") holds the table, not a project.
+  const boxes = findBoxes(lines, (no) => headingLines.has(no)).filter(
+    (box) =>
+      box.contentLines.filter((no) => tableLines.has(no)).length * 2 < box.contentLines.length ||
+      box.contentLines.length === 0,
+  );
   const projects = readProjects(lines, boxes, meta.period);
 
   const excluded = new Set<number>([...toc, ...beforeTitle]);

@@ -5,7 +5,7 @@ import { findQuantities } from './quantities.ts';
 import type { Commitment, PlanProject } from './types.ts';
 
 const BOX_TITLE = /^专栏\s*(\d+|[一二三四五六七八九十]+)\s*[：:、.．]?\s*(.*)$/;
-const NUMBERED_ITEM = /^(\d{1,2})[.．、]\s*(.+)$/;
+const NUMBERED_ITEM = /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])\s*(.+)$/;
 // A name opens with a noun ("基础教育强师计划"); a sentence that opens with a verb ("建设…平台。") is a task.
 const ACTION_START =
   /^(每|建设|建立|实施|推进|开展|完善|加强|支持|推动|打造|创建|办好|争取|力争|鼓励|引导|全面|深化|加快)/;
@@ -41,6 +41,9 @@ export function findBoxes(lines: readonly SourceLine[], isHeading: (line: number
     const contentLines: number[] = [];
     let cellBox = false;
     let sawBlank = false;
+    // A box typed without blank lines (its first line right under the title) ends at the first blank line: the
+    // section's prose goes on after it. Boxes in double-spaced text end at the next heading or box.
+    const tight = (lines[i + 1]?.text ?? '') !== '';
     let j = i + 1;
     for (; j < lines.length; j += 1) {
       const next = lines[j];
@@ -50,7 +53,7 @@ export function findBoxes(lines: readonly SourceLine[], isHeading: (line: number
         continue;
       }
       if (contentLines.length === 0) cellBox = next.indented;
-      if (cellBox && sawBlank && !next.indented) break;
+      if (sawBlank && ((cellBox && !next.indented) || (tight && !cellBox))) break;
       sawBlank = false;
       contentLines.push(next.no);
     }
@@ -120,8 +123,8 @@ function findSubprojects(boxLines: readonly SourceLine[]): { title: string; line
       continue;
     }
     const item = NUMBERED_ITEM.exec(text);
-    if (item?.[2]) {
-      const name = itemName(item[2]);
+    if (item?.[1]) {
+      const name = itemName(item[1]);
       if (name) found.push({ title: name, line: line.no });
       continue;
     }

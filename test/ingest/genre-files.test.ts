@@ -149,6 +149,19 @@ const EXPECTED: Record<string, { region: string | null; rows: Row[]; warnings: n
     ],
     warnings: 0,
   },
+  '14_redhead_toc_parts.txt': {
+    region: '520000',
+    rows: [
+      [60, '学前教育', '学前教育毛入园率', '%', 90.3, 93, null, 'expected'],
+      [61, '学前教育', '普惠性幼儿园覆盖率', '%', 86.7, 90, null, 'binding'],
+      [62, '义务教育', '九年义务教育巩固率', '%', 94.5, 96, null, 'binding'],
+      [63, '高中阶段教育', '高中阶段教育毛入学率', '%', 90.1, 93, null, 'expected'],
+      [64, '高等教育', '高等教育毛入学率', '%', 41.6, 50, null, 'expected'],
+      [65, '人力资源开发', '劳动年龄人口平均受教育年限', '年', 9.5, 10.3, null, 'binding'],
+    ],
+    warnings: 0,
+  },
+  '17_zhuanlan_variants.txt': { region: '440600', rows: [], warnings: 1 },
   '19_reference_columns_own_first.txt': {
     region: '420000',
     rows: [
@@ -225,6 +238,7 @@ const EXPECTED: Record<string, { region: string | null; rows: Row[]; warnings: n
     ],
     warnings: 0,
   },
+  '30_box_followed_by_prose.txt': { region: '330300', rows: [], warnings: 1 },
   '31_spaces_distributed_header.txt': {
     region: '430200',
     rows: [
@@ -285,5 +299,112 @@ describe.each(Object.entries(EXPECTED))('the layout of %s', (file, expected) => 
   it('finds the plan region and raises no false warning', () => {
     expect(plan.region?.code ?? null).toBe(expected.region);
     expect(plan.warnings).toHaveLength(expected.warnings);
+  });
+});
+
+/** 专栏 boxes in other layouts: [number, title, sub-projects, commitments as [quantity, unit, object part, sub-project, deadline]]. */
+type Box = [number, string, string[], [number, string, string, string | null, number | null][]];
+
+const BOXES: Record<string, { boxes: Box[]; outside: [number, string, string][] }> = {
+  '17_zhuanlan_variants.txt': {
+    boxes: [
+      [
+        1,
+        '学前教育普惠扩容工程',
+        ['公办幼儿园建设工程', '幼儿园教师素质提升计划', '城镇小区配套幼儿园治理'],
+        [
+          [50, '所', '幼儿园', '公办幼儿园建设工程', null],
+          [1.5, '万个', '学位', '公办幼儿园建设工程', null],
+          [1, '万人次', '园长和教师', '幼儿园教师素质提升计划', null],
+          [40, '所', '小区配套幼儿园', '城镇小区配套幼儿园治理', 2023],
+        ],
+      ],
+      [
+        2,
+        '义务教育优质均衡推进工程',
+        ['学校建设', '优质均衡创建'],
+        [
+          [120, '所', '中小学校', '学校建设', null],
+          [15, '万个', '学位', '学校建设', null],
+          [3, '个', '国家义务教育优质均衡发展区', '优质均衡创建', 2023],
+          [5, '个', '区', '优质均衡创建', 2025],
+        ],
+      ],
+      [
+        3,
+        '教师队伍建设工程',
+        ['名师名校长培养工程', '新教师补充计划'],
+        [
+          [100, '名', '市级名校长', '名师名校长培养工程', null],
+          [300, '名', '名教师', '名师名校长培养工程', null],
+          [2000, '名', '中小学教师', '新教师补充计划', null],
+          [12, '亿元', '资金', '新教师补充计划', null],
+        ],
+      ],
+      [
+        4,
+        '智慧教育示范工程',
+        [],
+        [
+          [200, '所', '智慧校园示范校', null, null],
+          [1, '个', '国家级智慧教育示范区', null, null],
+        ],
+      ],
+    ],
+    outside: [[30, '所', '薄弱学校']],
+  },
+  '30_box_followed_by_prose.txt': {
+    boxes: [
+      [
+        1,
+        '学前教育扩容提质工程',
+        [],
+        [
+          [80, '所', '幼儿园', null, null],
+          [2.4, '万个', '学位', null, null],
+          [30, '所', '省一级幼儿园', null, null],
+        ],
+      ],
+      [
+        2,
+        '义务教育优质均衡工程',
+        [],
+        [
+          [60, '所', '中小学校', null, null],
+          [5, '万个', '学位', null, null],
+        ],
+      ],
+    ],
+    outside: [
+      [1500, '名', '公办幼儿园教师编制'],
+      [200, '个', '城乡教育共同体'],
+    ],
+  },
+  '14_redhead_toc_parts.txt': { boxes: [], outside: [[500, '所', '公办幼儿园']] },
+};
+
+describe.each(Object.entries(BOXES))('the 专栏 boxes of %s', (file, expected) => {
+  const plan = parsePlanText(readFileSync(new URL(`../fixtures/genre/${file}`, import.meta.url), 'utf8'));
+
+  it('finds each box, its sub-projects and its commitments, and only those', () => {
+    expect(plan.projects.map((p) => [p.number, p.title, p.subprojects.map((s) => s.title)])).toEqual(
+      expected.boxes.map(([number, title, subprojects]) => [number, title, subprojects]),
+    );
+    for (const [number, , , commitments] of expected.boxes) {
+      const actual = plan.projects.find((p) => p.number === number)?.commitments ?? [];
+      expect(actual.map((c) => [c.quantity, c.unit, c.subproject, c.deadline])).toEqual(
+        commitments.map(([quantity, unit, , subproject, deadline]) => [quantity, unit, subproject, deadline]),
+      );
+      commitments.forEach(([, , object], k) => {
+        expect(actual[k]?.object).toContain(object);
+      });
+    }
+  });
+
+  it('keeps the prose after a box out of it', () => {
+    expect(plan.commitments.map((c) => [c.quantity, c.unit])).toEqual(expected.outside.map(([q, u]) => [q, u]));
+    expected.outside.forEach(([, , object], k) => {
+      expect(plan.commitments[k]?.object).toContain(object);
+    });
   });
 });
