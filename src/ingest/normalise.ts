@@ -73,6 +73,7 @@ export function normaliseLine(raw: string): string {
  */
 export function normaliseText(input: string): { lines: SourceLine[]; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = [];
+  const converted: ParseWarning[] = [];
   const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const lines = rawLines.map((raw, index): SourceLine => {
     const no = index + 1;
@@ -80,7 +81,7 @@ export function normaliseText(input: string): { lines: SourceLine[]; warnings: P
     let text = normaliseLine(raw);
     const simplified = hasCjk(text) ? simplify(text) : text;
     if (simplified !== text) {
-      warnings.push({
+      converted.push({
         line: no,
         message: `繁体字已转换为简体 (traditional characters converted): ${diffChars(text, simplified)}`,
       });
@@ -96,7 +97,20 @@ export function normaliseText(input: string): { lines: SourceLine[]; warnings: P
     }
     return { no, text, indented };
   });
-  return { lines, warnings };
+  return { lines, warnings: [...summariseConversions(converted), ...warnings] };
+}
+
+/** A few converted lines are worth a warning each; a document typed in traditional characters gets one. */
+function summariseConversions(converted: readonly ParseWarning[]): ParseWarning[] {
+  if (converted.length <= 5) return [...converted];
+  const lines = converted.map((w) => w.line).filter((line): line is number => line !== null);
+  const shown = lines.slice(0, 10).join(', ');
+  return [
+    {
+      line: lines[0] ?? null,
+      message: `${converted.length} 行中的繁体字已转换为简体，请核对（第 ${shown}${lines.length > 10 ? ' …' : ''} 行） (traditional characters converted on ${converted.length} lines)`,
+    },
+  ];
 }
 
 function hasCjk(text: string): boolean {
