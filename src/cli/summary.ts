@@ -22,6 +22,10 @@ export function formatSummary(file: string, plan: ParsedPlan): string {
       `    专栏${project.number} ${project.title} (第${project.line}行, ${project.commitments.length} 项量化任务)`,
     );
   }
+  for (const warning of plan.warnings.slice(0, 10)) {
+    out.push(`    ⚠ ${warning.line === null ? '' : `第${warning.line}行 `}${warning.message}`);
+  }
+  if (plan.warnings.length > 10) out.push(`    ⚠ …另有 ${plan.warnings.length - 10} 条提示 (more warnings in --json)`);
   out.push('');
   return `${out.join('\n')}\n`;
 }
