@@ -8,6 +8,8 @@ export interface RegionRepository {
   listChildren(parentCode: string | null, at?: IsoDate): Promise<Region[]>;
   /** The region a code named on a day, or undefined when the code was not in use then. */
   findByCode(code: string, at?: IsoDate): Promise<Region | undefined>;
+  /** The regions a name (忻州市) denoted on a day, in code order: more than one when the name is ambiguous. */
+  findByName(name: string, at?: IsoDate): Promise<Region[]>;
   /** Inserts regions, leaving any (code, valid_from) already stored as it is. */
   insertMissing(rows: readonly NewRegion[]): Promise<void>;
 }
@@ -40,6 +42,9 @@ export function regionRepository(db: Kysely<Database>): RegionRepository {
         .orderBy('valid_from', 'desc')
         .limit(1)
         .executeTakeFirst(),
+
+    findByName: (name, at) =>
+      db.selectFrom('regions').selectAll().where('name', '=', name).where(validOn(at)).orderBy('code').execute(),
 
     insertMissing: async (rows) => {
       if (rows.length === 0) return;

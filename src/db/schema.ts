@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountTables } from './account.schema.ts';
+import type { PlanTables } from './plan.schema.ts';
 
 /** The GB/T 2260 levels EduPlan tracks: 省级, 地级 and 县级 (乡镇 are below a plan's reach). */
 export type RegionLevel = 'province' | 'city' | 'county';
@@ -29,6 +31,6 @@ export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
 
 /** Every table, for `Kysely<Database>`. */
-export interface Database {
+export interface Database extends AccountTables, PlanTables {
   regions: RegionTable;
 }

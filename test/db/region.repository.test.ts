@@ -50,6 +50,13 @@ describe.each(testDialects())('regions on $kind', (dialect) => {
     });
   });
 
+  it('finds a region by the name a plan’s title prints', async () => {
+    expect((await regions.findByName('忻州市')).map((r) => r.code)).toEqual(['140900']);
+    expect(await regions.findByName('石家庄市')).toEqual([]);
+    // Two districts share a name: the plan service then asks for the code instead of guessing.
+    expect((await regions.findByName('城区')).map((r) => r.code)).toEqual(['140302', '140502']);
+  });
+
   it('lists 11 cities in 山西 and 17 in 河南, none of them a 省直辖 grouping', async () => {
     expect(await regions.listChildren('140000')).toHaveLength(11);
     const henan = await regions.listChildren('410000');
