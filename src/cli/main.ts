@@ -3,21 +3,33 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NotAPlanError, readPlanDocument } from '../ingest/read.ts';
 import { normaliseText } from '../ingest/normalise.ts';
+import { importPlanCommand, serveCommand, userCommand } from './platform.ts';
 import { formatSummary } from './summary.ts';
 
 const USAGE = `用法 (usage):
+  eduplan serve                            启动服务 (start the server on PORT, default 3000; npm start)
+  eduplan import-plan <file> [--region CODE] [--period 2021-2025]
+                                           导入规划为草稿 (import a plan as a draft; the server must be stopped)
+  eduplan user add --username U --role R --region CODE [--name N] [--unit N]
+                                           创建账号并显示一次密码 (create an account, print its password once)
   eduplan parse <file> [--json | --text]   读取规划文件并输出结构 (read a plan: .txt .md .docx .pdf)
       --json   the structured plan as JSON
       --text   the text the reader extracted, with the line numbers every item refers to
   eduplan samples [dir]                    读取示例规划并汇总 (summarise the sample plans, default samples/plans)
 `;
 
-/** Exit codes: 0 done, 1 wrong usage or unreadable file, 2 the file is not a plan document. */
+/** Exit codes: 0 done, 1 wrong usage, unreadable file, refused request or busy database, 2 the file is not a plan. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'parse':
       return parseCommand(rest);
+    case 'serve':
+      return serveCommand();
+    case 'import-plan':
+      return importPlanCommand(rest);
+    case 'user':
+      return userCommand(rest);
     case 'samples':
       return samplesCommand(rest[0] ?? 'samples/plans');
     case undefined:

@@ -23,13 +23,27 @@ function lockOwner(path: string): number | null {
   }
 }
 
+/** Another live process holds the data directory (typically the running server). */
+export class DataDirInUseError extends Error {
+  constructor(
+    message: string,
+    readonly dir: string,
+    readonly owner: number | null,
+  ) {
+    super(message);
+    this.name = 'DataDirInUseError';
+  }
+}
+
 /** The error a person sees when another process holds the directory. */
-function inUse(dir: string, path: string, owner: number | null): Error {
+function inUse(dir: string, path: string, owner: number | null): DataDirInUseError {
   const pid = owner === null ? '' : `（pid ${owner}）`;
-  return new Error(
+  return new DataDirInUseError(
     `数据目录 ${dir} 正被另一个 EduPlan 进程${pid}使用：请停止它，或通过它的接口操作；若确无 EduPlan 在运行，删除 ${path}。` +
       ` / The data directory ${dir} is in use by another EduPlan process${owner === null ? '' : ` (pid ${owner})`}:` +
       ` stop it or go through its API; if no EduPlan is running, delete ${path}.`,
+    dir,
+    owner,
   );
 }
 

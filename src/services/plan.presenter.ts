@@ -2,7 +2,7 @@
  * Plans as the API shows them: camelCase, dates as ISO strings, every item with its source line, never a row as
  * stored, so a column can change without breaking the web app (STYLE.md: presenters).
  */
-import { catalogueById, defaultCatalogue, matchIndicator } from '../domain/catalogue/index.ts';
+import { catalogueById, defaultCatalogue, matchIndicator, roundSignificant } from '../domain/catalogue/index.ts';
 import type { PlanDetailRow, PlanSummaryRow } from '../db/plan.repository.ts';
 import type {
   PlanCommitmentRow,
@@ -51,6 +51,8 @@ export interface IndicatorMatch {
   method: StoredMatchMethod;
   confidence: number | null;
   unitFactor: number | null;
+  /** The row's figures in the entry's unit (阳泉's 6695 人 as 0.6695 万人), so plans in other units compare. */
+  canonical: { unit: string; baseline: number | null; target: number | null } | null;
   /** For an unmatched row, the closest entries for a reviewer to choose from. */
   candidates: { catalogueId: string; name: string; confidence: number }[];
 }
@@ -189,8 +191,15 @@ function presentMatch(row: PlanIndicatorRow): IndicatorMatch {
     method: row.match_method,
     confidence: row.match_confidence,
     unitFactor: row.unit_factor,
+    canonical:
+      entry === undefined || row.unit_factor === null ? null : canonicalFigures(row, entry.unit, row.unit_factor),
     candidates: row.match_method === 'none' ? candidatesFor(row) : [],
   };
+}
+
+function canonicalFigures(row: PlanIndicatorRow, unit: string, factor: number): IndicatorMatch['canonical'] {
+  const scaled = (value: number | null) => (value === null ? null : roundSignificant(value * factor));
+  return { unit, baseline: scaled(row.baseline_value), target: scaled(row.target_value) };
 }
 
 // Recomputed rather than stored: candidates only help a reviewer, and follow the catalogue as it grows.

@@ -12,7 +12,10 @@ import type {
   NewPlanSection,
   PlanIndicatorTable,
 } from '../db/plan.schema.ts';
+import { NotAPlanError, readPlanDocument } from '../ingest/read.ts';
+import type { ReadDocument } from '../ingest/read.ts';
 import type { Commitment, ParsedPlan, PlanIndicator } from '../ingest/types.ts';
+import { notAPlan } from './plan.errors.ts';
 
 /** Everything a plan holds, as rows without their plan id. */
 export interface PlanRecords {
@@ -103,4 +106,14 @@ function commitmentRow(
     line: commitment.line,
     section,
   };
+}
+
+/** Reads a document; a file that is not a plan becomes PLAN_NOT_A_PLAN. */
+export async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadDocument> {
+  try {
+    return await readPlanDocument(bytes, fileName);
+  } catch (error) {
+    if (error instanceof NotAPlanError) throw notAPlan(error.message, error);
+    throw error;
+  }
 }

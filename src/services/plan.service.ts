@@ -1,10 +1,14 @@
 /**
  * Plans: import a document as a draft, review its indicator rows, publish it; read plans and their alignment.
  * Documents are read and matched to the catalogue before any transaction opens (PGlite has one connection, and a
- * parse must never hold it); each write is then one short transaction, so a failure leaves nothing half-written.
+ * parse must never hold it); each write is then one short transaction that checks the actor's role and region
+ * scope and appends to the audit log, so a change and its record stand or fall together.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { auditRepository } from '../db/audit.repository.ts';
+import type { AuditRepository } from '../db/audit.repository.ts';
+import type { Action } from '../domain/access.ts';
 import { defaultCatalogue } from '../domain/catalogue/index.ts';
 import { planContentRepository } from '../db/plan-content.repository.ts';
 import type { PlanContentRepository } from '../db/plan-content.repository.ts';
@@ -14,18 +18,21 @@ import type { PlanStatus } from '../db/plan.schema.ts';
 import { regionRepository } from '../db/region.repository.ts';
 import type { RegionRepository } from '../db/region.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { NotAPlanError, readPlanDocument } from '../ingest/read.ts';
-import type { ReadDocument } from '../ingest/read.ts';
 import type { PlanPeriod } from '../ingest/types.ts';
+import { recordAudit } from './audit.ts';
+import type { AuditEvent, RequestContext } from './audit.ts';
+import { asJson, canReadPlan, planEvent } from './plan.access.ts';
+import type { Viewer } from './plan.access.ts';
 import { alignStoredPlan } from './plan.alignment.ts';
 import type { PlanAlignment } from './plan.alignment.ts';
 import * as errors from './plan.errors.ts';
 import { presentIndicator, presentPlan, presentPlanSummary } from './plan.presenter.ts';
 import type { PlanDetail, PlanSummary, PresentedIndicator } from './plan.presenter.ts';
-import { planRecords } from './plan.records.ts';
+import { planRecords, readDocument } from './plan.records.ts';
 import { reviewedColumns } from './plan.review.ts';
 import type { IndicatorCorrections } from './plan.review.ts';
-import { resolvePeriod, resolveRegion } from './plan.slot.ts';
+import { compareSlots, relinkChildren, resolvePeriod, resolveRegion, slotOf } from './plan.slot.ts';
+import { authorize } from './scope.ts';
 
 /** The repositories the service uses, each as the function that binds it to a database or a transaction. */
 export interface PlanServiceDeps {
@@ -33,6 +40,9 @@ export interface PlanServiceDeps {
   plans: (db: Kysely<Database>) => PlanRepository;
   contents: (db: Kysely<Database>) => PlanContentRepository;
   regions: (db: Kysely<Database>) => RegionRepository;
+  audit: (db: Kysely<Database>) => AuditRepository;
+  /** Injected so tests can fix the time the audit log records. */
+  now: () => Date;
 }
 
 /** A document to import; regionCode and period override what the reader finds (for a title that names neither). */
@@ -61,14 +71,22 @@ interface Repositories {
   plans: PlanRepository;
   contents: PlanContentRepository;
   regions: RegionRepository;
+  audit: AuditRepository;
 }
 
-/** The plan service on a database, with the real repositories. */
-export function createPlanService(db: Kysely<Database>): PlanService {
-  return new PlanService({ db, plans: planRepository, contents: planContentRepository, regions: regionRepository });
+/** The plan service on a database, with the real repositories and, unless one is given, the real clock. */
+export function createPlanService(db: Kysely<Database>, now: () => Date = () => new Date()): PlanService {
+  return new PlanService({
+    db,
+    plans: planRepository,
+    contents: planContentRepository,
+    regions: regionRepository,
+    audit: auditRepository,
+    now,
+  });
 }
 
-/** Plan use cases. Access checks and the audit log belong to the caller's account layer (issue 3, accounts). */
+/** Plan use cases; every write names its actor, is checked against the permission matrix and is audited. */
 export class PlanService {
   private readonly read: Repositories;
 
@@ -77,14 +95,15 @@ export class PlanService {
   }
 
   /** Imports a document as a draft plan (or returns the plan already stored from the same bytes). */
-  async importDocument(request: ImportRequest): Promise<ImportResult> {
+  async importDocument(request: ImportRequest, context: RequestContext): Promise<ImportResult> {
     const sha256 = createHash('sha256').update(request.bytes).digest('hex');
     const document = await readDocument(request.bytes, request.fileName);
     const period = resolvePeriod(request.period ?? document.plan.period);
     const region = await resolveRegion(this.read.regions, document.plan.region, request.regionCode, period);
+    await authorize(this.read.regions, context.actor, 'plan.import', region.code);
     const records = planRecords(document.plan, defaultCatalogue);
     const slot: PlanSlot = { regionCode: region.code, period };
-    return this.transaction(async ({ plans, contents }) => {
+    return this.transaction(async ({ plans, contents, audit }) => {
       await plans.lockSlot(slot);
       const existing = await plans.findBySource(slot, sha256);
       if (existing !== undefined) return { created: false, plan: await this.summary(plans, existing.id) };
@@ -108,43 +127,67 @@ export class PlanService {
       await contents.insertProjects(id, records.projects);
       await contents.insertCommitments(id, records.commitments);
       await relinkChildren(plans, slot);
-      return { created: true, plan: await this.summary(plans, id) };
+      const plan = await this.summary(plans, id);
+      await recordAudit(audit, this.deps.now(), context, planEvent('plan.import', plan));
+      return { created: true, plan };
     });
   }
 
   /** Confirms or corrects one indicator row of a draft; returns the row as corrected. */
-  async reviewIndicator(planId: number, rowNo: number, corrections: IndicatorCorrections): Promise<PresentedIndicator> {
-    return this.transaction(async ({ plans, contents }) => {
-      await this.lockDraft(plans, planId);
-      const row = await contents.findIndicator(planId, rowNo);
+  async reviewIndicator(
+    planId: number,
+    rowNo: number,
+    corrections: IndicatorCorrections,
+    context: RequestContext,
+  ): Promise<PresentedIndicator> {
+    return this.transaction(async (repos) => {
+      const plan = await this.lockDraft(repos, planId, context, 'plan.review');
+      const row = await repos.contents.findIndicator(planId, rowNo);
       if (row === undefined) throw errors.indicatorNotFound(planId, rowNo);
-      return presentIndicator(await contents.updateIndicator(planId, rowNo, reviewedColumns(row, corrections)));
+      const after = presentIndicator(
+        await repos.contents.updateIndicator(planId, rowNo, reviewedColumns(row, corrections)),
+      );
+      await recordAudit(repos.audit, this.deps.now(), context, {
+        action: 'plan.review_indicator',
+        entity: 'plan_indicator',
+        entityId: `${planId}/${rowNo}`,
+        regionCode: plan.region_code,
+        before: asJson(presentIndicator(row)),
+        after: asJson(after),
+      });
+      return after;
     });
   }
 
-  /** Puts a draft under another region (a code from the region table). */
-  async setRegion(planId: number, regionCode: string): Promise<PlanSummary> {
+  /** Puts a draft under another region (a code from the region table) the actor may also import into. */
+  async setRegion(planId: number, regionCode: string, context: RequestContext): Promise<PlanSummary> {
     return this.transaction(async (repos) => {
-      const plan = await this.lockDraft(repos.plans, planId);
+      const plan = await this.lockDraft(repos, planId, context, 'plan.review');
       const period = { start: plan.period_start, end: plan.period_end };
       const region = await resolveRegion(repos.regions, null, regionCode, period);
-      return this.move(repos, plan, { regionCode: region.code, period }, 'regionCode');
+      await authorize(repos.regions, context.actor, 'plan.import', region.code);
+      const moved = await this.move(repos, plan, { regionCode: region.code, period }, 'regionCode');
+      await this.audit(repos, context, planEvent('plan.set_region', moved, presentPlanSummary(plan)));
+      return moved;
     });
   }
 
   /** Gives a draft another period. */
-  async setPeriod(planId: number, period: PlanPeriod): Promise<PlanSummary> {
+  async setPeriod(planId: number, period: PlanPeriod, context: RequestContext): Promise<PlanSummary> {
     const checked = resolvePeriod(period);
     return this.transaction(async (repos) => {
-      const plan = await this.lockDraft(repos.plans, planId);
-      return this.move(repos, plan, { regionCode: plan.region_code, period: checked }, 'period');
+      const plan = await this.lockDraft(repos, planId, context, 'plan.review');
+      const moved = await this.move(repos, plan, { regionCode: plan.region_code, period: checked }, 'period');
+      await this.audit(repos, context, planEvent('plan.set_period', moved, presentPlanSummary(plan)));
+      return moved;
     });
   }
 
   /** Publishes a reviewed draft; the version published before it for the region and period becomes superseded. */
-  async publish(planId: number): Promise<PlanSummary> {
-    return this.transaction(async ({ plans, contents }) => {
-      const plan = await this.lockDraft(plans, planId);
+  async publish(planId: number, context: RequestContext): Promise<PlanSummary> {
+    return this.transaction(async (repos) => {
+      const { plans, contents } = repos;
+      const plan = await this.lockDraft(repos, planId, context, 'plan.publish');
       const pending = await contents.findPendingReview(planId);
       if (pending !== undefined) throw errors.reviewIncomplete(pending.row_no, pending.line, pending.name);
       const slot = slotOf(plan);
@@ -153,26 +196,37 @@ export class PlanService {
       if (published !== undefined && published.version > plan.version)
         throw errors.newerPublished(planId, published.id);
       // The superseded one goes first: at most one plan per slot may be published at any moment (a unique index).
-      if (published !== undefined) await plans.markSuperseded(published.id, planId);
+      if (published !== undefined) {
+        const before = await this.summary(plans, published.id);
+        await plans.markSuperseded(published.id, planId);
+        await this.audit(repos, context, planEvent('plan.supersede', await this.summary(plans, published.id), before));
+      }
       await plans.markPublished(planId);
       await relinkChildren(plans, slot);
-      return this.summary(plans, planId);
+      const after = await this.summary(plans, planId);
+      await this.audit(repos, context, planEvent('plan.publish', after, presentPlanSummary(plan)));
+      return after;
     });
   }
 
-  /** Plans, newest version first within each region and period. */
-  async listPlans(query: PlanListQuery = {}): Promise<PlanSummary[]> {
+  /**
+   * Plans the viewer may read, newest version first within each region and period: published and superseded plans
+   * for everyone, drafts only where the viewer may read drafts. The page is taken before drafts out of sight are
+   * left out, so a page may hold fewer than `limit` plans.
+   */
+  async listPlans(query: PlanListQuery = {}, viewer: Viewer = null): Promise<PlanSummary[]> {
     const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 500);
     const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
     const rows = await this.read.plans.list({ ...query, limit, offset });
-    return rows.map(presentPlanSummary);
+    const visible = await Promise.all(rows.map((row) => canReadPlan(this.read.regions, viewer, row)));
+    return rows.filter((_, index) => visible[index] === true).map(presentPlanSummary);
   }
 
   /** A plan with its sections, indicators (with catalogue match), projects and commitments, each with its line. */
-  async getPlan(planId: number): Promise<PlanDetail> {
+  async getPlan(planId: number, viewer: Viewer = null): Promise<PlanDetail> {
     const { plans, contents } = this.read;
     const plan = await plans.findDetail(planId);
-    if (plan === undefined) throw errors.planNotFound(planId);
+    if (plan === undefined || !(await canReadPlan(this.read.regions, viewer, plan))) throw errors.planNotFound(planId);
     const [sections, indicators, projects, commitments] = await Promise.all([
       contents.listSections(planId),
       contents.listIndicators(planId),
@@ -183,23 +237,36 @@ export class PlanService {
   }
 
   /** The text the plan was read from (its line numbers point into it), with the file's name and format. */
-  async getSource(planId: number): Promise<{ name: string; format: string; text: string }> {
+  async getSource(planId: number, viewer: Viewer = null): Promise<{ name: string; format: string; text: string }> {
+    await this.visibleSummary(planId, viewer);
     const source = await this.read.plans.findSource(planId);
     if (source === undefined) throw errors.planNotFound(planId);
     return { name: source.source_name, format: source.source_format, text: source.source_text };
   }
 
-  /** The plan's targets beside its parent plan's and beside the reference columns of its own table. */
-  async alignment(planId: number): Promise<PlanAlignment> {
-    const plan = await this.stored(planId);
-    const parent = plan.summary.parent_plan_id === null ? null : await this.stored(plan.summary.parent_plan_id);
-    return alignStoredPlan(plan, parent);
+  /** The plan's targets beside its parent plan's (when the viewer may read it) and its own reference columns. */
+  async alignment(planId: number, viewer: Viewer = null): Promise<PlanAlignment> {
+    const summary = await this.visibleSummary(planId, viewer);
+    const parentId = summary.parent_plan_id;
+    const parent = parentId === null ? undefined : await this.read.plans.findSummary(parentId);
+    const shown = parent !== undefined && (await canReadPlan(this.read.regions, viewer, parent)) ? parent : null;
+    return alignStoredPlan(await this.stored(summary), shown === null ? null : await this.stored(shown));
   }
 
-  private async stored(planId: number) {
+  // A draft the viewer may not read is "not found", not "forbidden": its existence is not public either.
+  private async visibleSummary(planId: number, viewer: Viewer): Promise<PlanSummaryRow> {
     const summary = await this.read.plans.findSummary(planId);
-    if (summary === undefined) throw errors.planNotFound(planId);
-    return { summary, indicators: await this.read.contents.listIndicators(planId) };
+    if (summary === undefined || !(await canReadPlan(this.read.regions, viewer, summary)))
+      throw errors.planNotFound(planId);
+    return summary;
+  }
+
+  private async stored(summary: PlanSummaryRow) {
+    return { summary, indicators: await this.read.contents.listIndicators(summary.id) };
+  }
+
+  private audit(repos: Repositories, context: RequestContext, event: AuditEvent): Promise<void> {
+    return recordAudit(repos.audit, this.deps.now(), context, event);
   }
 
   private async move(repos: Repositories, plan: PlanSummaryRow, to: PlanSlot, field: string): Promise<PlanSummary> {
@@ -219,9 +286,16 @@ export class PlanService {
     return this.summary(plans, plan.id);
   }
 
-  private async lockDraft(plans: PlanRepository, planId: number): Promise<PlanSummaryRow> {
+  /** Locks the plan, checks the actor may do the action in its region, then that it is still a draft. */
+  private async lockDraft(
+    { plans, regions }: Repositories,
+    planId: number,
+    context: RequestContext,
+    action: Action,
+  ): Promise<PlanSummaryRow> {
     const plan = await plans.lock(planId);
     if (plan === undefined) throw errors.planNotFound(planId);
+    await authorize(regions, context.actor, action, plan.region_code);
     if (plan.status !== 'draft') throw errors.planNotDraft(planId, plan.status);
     return plan;
   }
@@ -237,29 +311,7 @@ export class PlanService {
   }
 
   private bind(db: Kysely<Database>): Repositories {
-    return { plans: this.deps.plans(db), contents: this.deps.contents(db), regions: this.deps.regions(db) };
-  }
-}
-
-function slotOf(plan: PlanSummaryRow): PlanSlot {
-  return { regionCode: plan.region_code, period: { start: plan.period_start, end: plan.period_end } };
-}
-
-function compareSlots(a: PlanSlot, b: PlanSlot): number {
-  return a.regionCode.localeCompare(b.regionCode) || a.period.start - b.period.start || a.period.end - b.period.end;
-}
-
-/** Points the slot's child regions' plans at the slot's current plan (published, else newest). */
-async function relinkChildren(plans: PlanRepository, slot: PlanSlot): Promise<void> {
-  const current = await plans.findCurrent(slot);
-  if (current !== undefined) await plans.linkChildren(slot, current.id);
-}
-
-async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadDocument> {
-  try {
-    return await readPlanDocument(bytes, fileName);
-  } catch (error) {
-    if (error instanceof NotAPlanError) throw errors.notAPlan(error.message, error);
-    throw error;
+    const { plans, contents, regions, audit } = this.deps;
+    return { plans: plans(db), contents: contents(db), regions: regions(db), audit: audit(db) };
   }
 }

@@ -1,4 +1,5 @@
 /** Which region and period an imported plan belongs to: what the importer says, else what the reader found. */
+import type { PlanRepository, PlanSlot, PlanSummaryRow } from '../db/plan.repository.ts';
 import type { RegionRepository } from '../db/region.repository.ts';
 import type { Region } from '../db/schema.ts';
 import type { PlanPeriod, PlanRegion } from '../ingest/types.ts';
@@ -45,4 +46,20 @@ export async function resolveRegion(
       candidates.map((region) => region.code),
     );
   return only;
+}
+
+/** The region and period a stored plan sits in. */
+export function slotOf(plan: PlanSummaryRow): PlanSlot {
+  return { regionCode: plan.region_code, period: { start: plan.period_start, end: plan.period_end } };
+}
+
+/** Orders slots by region code, then period: the order locks are taken in. */
+export function compareSlots(a: PlanSlot, b: PlanSlot): number {
+  return a.regionCode.localeCompare(b.regionCode) || a.period.start - b.period.start || a.period.end - b.period.end;
+}
+
+/** Points the slot's child regions' plans at the slot's current plan (published, else newest). */
+export async function relinkChildren(plans: PlanRepository, slot: PlanSlot): Promise<void> {
+  const current = await plans.findCurrent(slot);
+  if (current !== undefined) await plans.linkChildren(slot, current.id);
 }

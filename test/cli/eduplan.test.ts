@@ -57,7 +57,7 @@ describe('eduplan parse', () => {
   });
 });
 
-describe('npm start (eduplan samples)', () => {
+describe('eduplan samples (the reader summary)', () => {
   it('summarises every sample plan with its region, indicators and boxes', () => {
     const run = eduplan('samples');
     expect(run.status).toBe(0);

@@ -1,0 +1,71 @@
+/**
+ * The HTTP API: a Fastify instance with security headers, the session cookie, same-origin writes, a rate limit on
+ * sign-in, one error shape, and the routes. buildApp never listens: the server start and the tests (inject) do.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AccountService } from '../services/account.service.ts';
+import type { CatalogueService } from '../services/catalogue.service.ts';
+import type { PlanService } from '../services/plan.service.ts';
+import type { RegionService } from '../services/region.service.ts';
+import { authRoutes } from './auth.routes.ts';
+import { handleError, handleNotFound } from './errors.ts';
+import { healthRoutes } from './health.routes.ts';
+import type { DatabaseKind } from './health.routes.ts';
+import { indicatorRoutes } from './indicator.routes.ts';
+import { registerOpenApi } from './openapi.ts';
+import { planRoutes } from './plan.routes.ts';
+import { regionRoutes } from './region.routes.ts';
+import { registerSession } from './session.ts';
+
+/** The largest plan document accepted: the seeds are under 200 KB as text and a few MB as PDF. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** What the API serves from: the services, the engine's name, and how to log. */
+export interface AppOptions {
+  kind: DatabaseKind;
+  plans: PlanService;
+  accounts: AccountService;
+  regions: RegionService;
+  catalogue: CatalogueService;
+  /** false (the default, for tests) or a pino logger's options; the server logs warnings and errors. */
+  logger?: boolean | { level: string } | FastifyBaseLogger;
+  /** Trust X-Forwarded-* from a reverse proxy (then request.ip and https come from it). */
+  trustProxy?: boolean;
+}
+
+/**
+ * The API on the given services, ready for `listen` or `inject`.
+ * @example const app = await buildApp({ kind, plans, accounts, regions, catalogue });
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  await app.register(helmet);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await registerOpenApi(app);
+  registerSession(app, options.accounts);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(options.kind));
+      await api.register(regionRoutes(options.regions));
+      await api.register(indicatorRoutes(options.catalogue));
+      await api.register(planRoutes(options.plans));
+      await api.register(authRoutes(options.accounts));
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

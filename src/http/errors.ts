@@ -1,0 +1,108 @@
+/**
+ * One wire shape for every error: `{ error: { code, message: { zh, en }, at } }`. A ServiceError keeps its code and
+ * location and gets the status of its kind; a request the schemas refuse becomes REQUEST_INVALID naming the field;
+ * anything else is a bug: a 500 with a correlation id in the log and nothing internal in the answer.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ServiceError } from '../services/errors.ts';
+import type { ErrorLocation, ServiceErrorKind } from '../services/errors.ts';
+
+/** The error body, as the OpenAPI description shows it. */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.object({ zh: z.string(), en: z.string() }),
+    at: z.object({ field: z.string().optional(), row: z.number().optional(), line: z.number().optional() }),
+    correlationId: z.string().optional(),
+  }),
+});
+
+/** The error body's type. */
+export type ErrorBody = z.infer<typeof errorBody>;
+
+const STATUS: Readonly<Record<ServiceErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'rate-limited': 429,
+};
+
+/** The status a kind of service error is answered with. */
+export const statusOf = (kind: ServiceErrorKind): number => STATUS[kind];
+
+/** The body of a ServiceError. */
+export function errorJson(error: ServiceError): ErrorBody {
+  return { error: { code: error.code, message: { ...error.messages }, at: { ...error.at } } };
+}
+
+/** The request does not fit its schema: names the first field at fault. */
+export function requestInvalid(field: string | undefined, detail: string): ServiceError {
+  const at: ErrorLocation = field === undefined || field === '' ? {} : { field };
+  const where = field === undefined || field === '' ? '' : `：${field}`;
+  return new ServiceError(
+    'REQUEST_INVALID',
+    'invalid',
+    {
+      zh: `请求有误${where}（${detail}）`,
+      en: `The request is invalid${field === undefined || field === '' ? '' : `: ${field}`} (${detail})`,
+    },
+    at,
+  );
+}
+
+/** Signing in is needed for this. */
+export function unauthenticated(): ServiceError {
+  return new ServiceError('UNAUTHENTICATED', 'unauthenticated', {
+    zh: '请先登录',
+    en: 'Sign in first',
+  });
+}
+
+// Fastify's own 4xx errors (a body that is not JSON, an upload that is not multipart, a file too large) keep their
+// status and become REQUEST_INVALID: the client sent something wrong, and the message says what.
+function fastifyClientError(error: FastifyError): { status: number; body: ErrorBody } | null {
+  const status = error.statusCode;
+  if (status === undefined || status < 400 || status >= 500) return null;
+  const field = error.code.includes('MULTIPART') || error.code.includes('FILE') ? 'file' : undefined;
+  return { status, body: errorJson(requestInvalid(field, error.message)) };
+}
+
+/** Fastify's error handler: every error in the one shape. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof ServiceError) return reply.status(statusOf(error.kind)).send(errorJson(error));
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const [first] = error.validation;
+    const path = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+    const field = path === '' ? error.validationContext : path;
+    return reply.status(400).send(errorJson(requestInvalid(field, first?.message ?? error.message)));
+  }
+  const client = fastifyClientError(error);
+  if (client !== null) return reply.status(client.status).send(client.body);
+  const correlationId = randomUUID();
+  request.log.error({ err: error, correlationId }, 'unexpected error');
+  return reply.status(500).send({
+    error: {
+      code: 'INTERNAL',
+      message: {
+        zh: `服务器内部错误，请稍后再试；如需报告，请附上编号 ${correlationId}`,
+        en: `Internal error: try again later; if you report it, quote ${correlationId}`,
+      },
+      at: {},
+      correlationId,
+    },
+  } satisfies ErrorBody);
+}
+
+/** The answer for a URL no route serves. */
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const error = new ServiceError('ROUTE_NOT_FOUND', 'not-found', {
+    zh: `没有此接口：${request.method} ${request.url}`,
+    en: `No such endpoint: ${request.method} ${request.url}`,
+  });
+  return reply.status(404).send(errorJson(error));
+}

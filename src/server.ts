@@ -1,0 +1,120 @@
+/**
+ * `npm start`: opens the database, makes sure the installation has its administrator (and, on the embedded sample
+ * database, the demo accounts), imports and publishes the sample plans on first start, and serves the API.
+ * Ctrl-C or SIGTERM closes the server, then the database.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import type { OpenDatabase } from './db/database.ts';
+import { buildApp } from './http/app.ts';
+import { createAccountService } from './services/account.service.ts';
+import type { PrintedAccount } from './services/account.types.ts';
+import { SYSTEM_CONTEXT } from './services/audit.ts';
+import { CatalogueService } from './services/catalogue.service.ts';
+import { createPlanService } from './services/plan.service.ts';
+import type { PlanService } from './services/plan.service.ts';
+import { createRegionService } from './services/region.service.ts';
+
+/** Where the sample plans are, relative to the package. */
+export const SAMPLES_DIR = new URL('../samples/plans/', import.meta.url);
+
+/** A running server: its address and how to stop it. */
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  database: OpenDatabase;
+  close(): Promise<void>;
+}
+
+type Print = (line: string) => void;
+
+/**
+ * Imports each sample plan as the installation and publishes it, unless that file is already stored; returns how
+ * many were imported. Files go in name order, but links to parent plans do not depend on it.
+ */
+export async function seedSamplePlans(plans: PlanService, dir: URL = SAMPLES_DIR): Promise<number> {
+  const files = (await readdir(dir)).filter((name) => /\.(txt|md|docx|pdf)$/i.test(name)).sort();
+  let imported = 0;
+  for (const name of files) {
+    const bytes = await readFile(new URL(name, dir));
+    const { created, plan } = await plans.importDocument({ bytes, fileName: name }, SYSTEM_CONTEXT);
+    if (created) imported += 1;
+    if (plan.status === 'draft') await plans.publish(plan.id, SYSTEM_CONTEXT);
+  }
+  return imported;
+}
+
+function accountLine(account: PrintedAccount): string {
+  const scope = account.regionCode ?? '全部 all';
+  return `  ${account.username.padEnd(16)} ${account.password}  ${account.role} ${scope} ${account.displayName}`;
+}
+
+/** Starts EduPlan on the configuration; prints what a person needs (passwords once, the URL) through `print`. */
+export async function startServer(
+  config: Config,
+  print: Print = (line) => process.stdout.write(`${line}\n`),
+): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  try {
+    const accounts = createAccountService(database.db);
+    const plans = createPlanService(database.db);
+    const admin = await accounts.ensureInitialAdmin();
+    if (admin !== null) {
+      print('首次启动：已创建系统管理员，密码只显示这一次 / first start: the administrator, password shown once:');
+      print(accountLine(admin));
+    }
+    // Demo accounts only on the embedded sample database, never on a PostgreSQL server someone runs for real.
+    if (database.kind === 'pglite') {
+      print('演示账号（每次启动重设密码）/ demo accounts (new passwords at every start):');
+      for (const account of await accounts.ensureDemoAccounts()) print(accountLine(account));
+    }
+    const imported = await seedSamplePlans(plans);
+    if (imported > 0) print(`已导入并发布 ${imported} 份示例规划 / imported and published ${imported} sample plans`);
+    const app = await buildApp({
+      kind: database.kind,
+      plans,
+      accounts,
+      regions: createRegionService(database.db),
+      catalogue: new CatalogueService(),
+      logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
+    });
+    await app.listen({ port: config.port, host: '0.0.0.0' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    print(`EduPlan 已启动 / listening on ${url}  (API: ${url}/api/plans · docs: ${url}/api/docs)`);
+    return {
+      url,
+      app,
+      database,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Closes the server and the database on Ctrl-C or SIGTERM, once. */
+export function closeOnSignals(server: RunningServer): Promise<void> {
+  return new Promise((resolve) => {
+    let closing = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (closing) return;
+      closing = true;
+      process.stdout.write(`\n${signal}: 正在关闭 / shutting down\n`);
+      server.close().then(resolve, (error: unknown) => {
+        process.stderr.write(`${String(error)}\n`);
+        process.exitCode = 1;
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

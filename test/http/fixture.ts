@@ -1,0 +1,100 @@
+/** The API on a fresh database of one dialect, with helpers to sign in and upload as a browser would. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { OpenDatabase } from '../../src/db/database.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createAccountService } from '../../src/services/account.service.ts';
+import type { AccountService } from '../../src/services/account.service.ts';
+import type { AccountRole } from '../../src/domain/access.ts';
+import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
+import { CatalogueService } from '../../src/services/catalogue.service.ts';
+import { createPlanService } from '../../src/services/plan.service.ts';
+import type { PlanService } from '../../src/services/plan.service.ts';
+import { createRegionService } from '../../src/services/region.service.ts';
+import type { TestDialect } from '../db/dialects.ts';
+import { sampleBytes } from '../services/plan.samples.ts';
+
+/** An app, its database and services. */
+export interface ApiFixture {
+  app: FastifyInstance;
+  database: OpenDatabase;
+  plans: PlanService;
+  accounts: AccountService;
+  /** Creates an account as the installation and returns the session cookie of a sign-in through the API. */
+  signedIn(username: string, role: AccountRole, regionCode: string | null): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Opens the fixture. */
+export async function openApi(dialect: TestDialect): Promise<ApiFixture> {
+  const database = await dialect.open();
+  const plans = createPlanService(database.db);
+  const accounts = createAccountService(database.db);
+  const app = await buildApp({
+    kind: database.kind,
+    plans,
+    accounts,
+    regions: createRegionService(database.db),
+    catalogue: new CatalogueService(),
+  });
+  return {
+    app,
+    database,
+    plans,
+    accounts,
+    signedIn: async (username, role, regionCode) => {
+      const password = `${username}-測試用的密碼-2026`;
+      await accounts.createUser({ username, displayName: username, role, regionCode, password }, SYSTEM_CONTEXT);
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      return sessionCookie(response);
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** The `name=value` of the session cookie a response sets. */
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'eduplan_session');
+  if (cookie === undefined) throw new Error(`no session cookie: ${response.statusCode} ${response.body}`);
+  return `eduplan_session=${cookie.value}`;
+}
+
+const BOUNDARY = '----eduplan-test-boundary';
+
+/** A multipart/form-data body with an optional file and text fields, as a browser's form sends it. */
+export function multipart(file: { name: string; bytes: Uint8Array } | null, fields: Record<string, string> = {}) {
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file !== null) {
+    parts.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+          'Content-Type: text/plain\r\n\r\n',
+      ),
+      Buffer.from(file.bytes),
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
+}
+
+/** Uploads a sample plan (or other bytes) to POST /api/plans/import. */
+export function importFile(
+  app: FastifyInstance,
+  cookie: string | null,
+  file: string,
+  options: { bytes?: Uint8Array; fields?: Record<string, string> } = {},
+): Promise<LightMyRequestResponse> {
+  const body = multipart({ name: file, bytes: options.bytes ?? sampleBytes(file) }, options.fields);
+  return app.inject({
+    method: 'POST',
+    url: '/api/plans/import',
+    payload: body.payload,
+    headers: { ...body.headers, ...(cookie === null ? {} : { cookie }) },
+  });
+}
