@@ -12,7 +12,7 @@ import { buildApp } from './http/app.ts';
 import { createAccountService } from './services/account.service.ts';
 import type { PrintedAccount } from './services/account.types.ts';
 import { SYSTEM_CONTEXT } from './services/audit.ts';
-import { CatalogueService } from './services/catalogue.service.ts';
+import { createCatalogueService } from './services/catalogue.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 import type { PlanService } from './services/plan.service.ts';
 import { createRegionService } from './services/region.service.ts';
@@ -77,7 +77,7 @@ export async function startServer(
       plans,
       accounts,
       regions: createRegionService(database.db),
-      catalogue: new CatalogueService(),
+      catalogue: createCatalogueService(database.db),
       logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
     });
     await app.listen({ port: config.port, host: '0.0.0.0' });

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './account.schema.ts';
+import type { CatalogueTables } from './catalogue.schema.ts';
 import type { PlanTables } from './plan.schema.ts';
 
 /** The GB/T 2260 levels EduPlan tracks: 省级, 地级 and 县级 (乡镇 are below a plan's reach). */
@@ -31,6 +32,6 @@ export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
 
 /** Every table, for `Kysely<Database>`. */
-export interface Database extends AccountTables, PlanTables {
+export interface Database extends AccountTables, CatalogueTables, PlanTables {
   regions: RegionTable;
 }

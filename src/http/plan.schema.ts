@@ -52,6 +52,16 @@ export const indicatorCorrections = z
       .strict(),
     attribute: z.enum(['binding', 'expected']).nullable(),
     catalogueId: z.string().max(100).describe('the catalogue entry the row stands for'),
+    newEntry: z
+      .object({
+        name: z.string().max(200),
+        nameEn: z.string().max(200),
+        unit: z.string().max(50),
+        direction: z.enum(['increase', 'decrease', 'maintain']),
+        kind: z.enum(['ratio', 'count', 'average', 'index']),
+      })
+      .strict()
+      .describe('a new catalogue entry the row stands for, when none fits (needs catalogue.edit)'),
   })
   .partial()
   .strict();

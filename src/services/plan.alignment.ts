@@ -4,10 +4,10 @@
  */
 import { alignPlans, alignWithReference } from '../domain/alignment/index.ts';
 import type { AlignablePlan, AlignmentRow } from '../domain/alignment/index.ts';
-import { catalogueById, defaultCatalogue } from '../domain/catalogue/index.ts';
 import type { PlanSummaryRow } from '../db/plan.repository.ts';
 import type { PlanIndicatorRow } from '../db/plan.schema.ts';
 import type { PlanIndicator } from '../ingest/types.ts';
+import type { Catalogue } from './catalogue.service.ts';
 import { presentPlanSummary } from './plan.presenter.ts';
 import type { PlanSummary } from './plan.presenter.ts';
 
@@ -30,13 +30,15 @@ export interface StoredPlan {
 }
 
 /** A plan aligned against its parent plan (when it has one) and its own reference columns. */
-export function alignStoredPlan(plan: StoredPlan, parent: StoredPlan | null): PlanAlignment {
-  const child = alignable(plan);
+export function alignStoredPlan(plan: StoredPlan, parent: StoredPlan | null, catalogue: Catalogue): PlanAlignment {
+  const child = alignable(plan, catalogue);
   const againstParent =
-    parent === null ? null : withRows(alignPlans(child, alignable(parent), defaultCatalogue), plan.indicators);
+    parent === null
+      ? null
+      : withRows(alignPlans(child, alignable(parent, catalogue), catalogue.entries), plan.indicators);
   const referenced = plan.indicators.filter((row) => row.reference !== null);
   const againstReference = referenced.flatMap((row) => {
-    const aligned = alignWithReference(asIndicator(row), defaultCatalogue, child.region?.name ?? null);
+    const aligned = alignWithReference(asIndicator(row, catalogue), catalogue.entries, child.region?.name ?? null);
     return aligned === null ? [] : [{ ...aligned, name: row.name, rowNo: row.row_no }];
   });
   return {
@@ -47,10 +49,10 @@ export function alignStoredPlan(plan: StoredPlan, parent: StoredPlan | null): Pl
   };
 }
 
-function alignable({ summary, indicators }: StoredPlan): AlignablePlan {
+function alignable({ summary, indicators }: StoredPlan, catalogue: Catalogue): AlignablePlan {
   return {
     region: { name: summary.region_name ?? summary.region_code, code: summary.region_code },
-    indicators: indicators.map(asIndicator),
+    indicators: indicators.map((row) => asIndicator(row, catalogue)),
   };
 }
 
@@ -66,8 +68,8 @@ function withRows(aligned: readonly AlignmentRow[], rows: readonly PlanIndicator
  * A stored row as the domain reads it. The alignment functions match by name, so a row placed in the catalogue
  * (by the matcher or a reviewer) is given its entry's canonical name: the stored match decides, not a new guess.
  */
-function asIndicator(row: PlanIndicatorRow): PlanIndicator {
-  const entry = row.catalogue_id === null ? undefined : catalogueById.get(row.catalogue_id);
+function asIndicator(row: PlanIndicatorRow, catalogue: Catalogue): PlanIndicator {
+  const entry = row.catalogue_id === null ? undefined : catalogue.byId.get(row.catalogue_id);
   return {
     category: row.category,
     name: entry?.name ?? row.name,

@@ -18,7 +18,9 @@ export type PlanErrorCode =
   | 'PLAN_UNIT_MISMATCH'
   | 'PLAN_REVIEW_INCOMPLETE'
   | 'PLAN_NEWER_PUBLISHED'
-  | 'PLAN_DUPLICATE';
+  | 'PLAN_DUPLICATE'
+  | 'CATALOGUE_NAME_TAKEN'
+  | 'CATALOGUE_ENTRY_INVALID';
 
 const period = (p: PlanPeriod): string => `${p.start}-${p.end}`;
 
@@ -172,4 +174,22 @@ export function duplicatePlan(existingId: number, field: string): ServiceError {
     },
     { field },
   );
+}
+
+/** A new catalogue entry's name is already an entry's name or synonym: the row belongs to that entry, or needs another name. */
+export function catalogueNameTaken(name: string, entryId: string, at: ErrorLocation): ServiceError {
+  return new ServiceError(
+    'CATALOGUE_NAME_TAKEN',
+    'conflict',
+    {
+      zh: `指标目录中已有名为“${name}”的指标（${entryId}）：请选择该指标，或另取名称`,
+      en: `the catalogue already names an entry "${name}" (${entryId}): choose that entry, or give another name`,
+    },
+    { ...at, field: 'newEntry.name' },
+  );
+}
+
+/** A new catalogue entry without a name or unit (or with a chosen entry as well). */
+export function catalogueEntryInvalid(at: ErrorLocation, zh: string, en: string): ServiceError {
+  return new ServiceError('CATALOGUE_ENTRY_INVALID', 'invalid', { zh, en }, at);
 }

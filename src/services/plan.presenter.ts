@@ -2,7 +2,7 @@
  * Plans as the API shows them: camelCase, dates as ISO strings, every item with its source line, never a row as
  * stored, so a column can change without breaking the web app (STYLE.md: presenters).
  */
-import { catalogueById, defaultCatalogue, matchIndicator, roundSignificant } from '../domain/catalogue/index.ts';
+import { matchIndicator, roundSignificant } from '../domain/catalogue/index.ts';
 import type { PlanDetailRow, PlanSummaryRow } from '../db/plan.repository.ts';
 import type {
   PlanCommitmentRow,
@@ -26,6 +26,7 @@ import type {
   TableValue,
   TargetValue,
 } from '../ingest/types.ts';
+import type { Catalogue } from './catalogue.service.ts';
 
 export interface PlanSummary {
   id: number;
@@ -135,6 +136,7 @@ export function presentPlan(
     projects: readonly PlanProjectRow[];
     commitments: readonly PlanCommitmentRow[];
   },
+  catalogue: Catalogue,
 ): PlanDetail {
   const boxed = parts.commitments.filter((row) => row.project_position !== null);
   return {
@@ -143,7 +145,7 @@ export function presentPlan(
     docNumber: plan.doc_number,
     issuedDate: plan.issued_date,
     sections: parts.sections.map(({ level, number, title, line }) => ({ level, number, title, line })),
-    indicators: parts.indicators.map(presentIndicator),
+    indicators: parts.indicators.map((row) => presentIndicator(row, catalogue)),
     projects: parts.projects.map((project) => ({
       number: project.number,
       title: project.title,
@@ -159,7 +161,7 @@ export function presentPlan(
 }
 
 /** An indicator row with its catalogue match and source line. */
-export function presentIndicator(row: PlanIndicatorRow): PresentedIndicator {
+export function presentIndicator(row: PlanIndicatorRow, catalogue: Catalogue): PresentedIndicator {
   return {
     rowNo: row.row_no,
     line: row.line,
@@ -176,13 +178,13 @@ export function presentIndicator(row: PlanIndicatorRow): PresentedIndicator {
     },
     attribute: row.attribute,
     reference: row.reference,
-    match: presentMatch(row),
+    match: presentMatch(row, catalogue),
     reviewed: row.reviewed,
   };
 }
 
-function presentMatch(row: PlanIndicatorRow): IndicatorMatch {
-  const entry = row.catalogue_id === null ? undefined : catalogueById.get(row.catalogue_id);
+function presentMatch(row: PlanIndicatorRow, catalogue: Catalogue): IndicatorMatch {
+  const entry = row.catalogue_id === null ? undefined : catalogue.byId.get(row.catalogue_id);
   return {
     catalogueId: row.catalogue_id,
     name: entry?.name ?? null,
@@ -193,7 +195,7 @@ function presentMatch(row: PlanIndicatorRow): IndicatorMatch {
     unitFactor: row.unit_factor,
     canonical:
       entry === undefined || row.unit_factor === null ? null : canonicalFigures(row, entry.unit, row.unit_factor),
-    candidates: row.match_method === 'none' ? candidatesFor(row) : [],
+    candidates: row.match_method === 'none' ? candidatesFor(row, catalogue) : [],
   };
 }
 
@@ -203,8 +205,8 @@ function canonicalFigures(row: PlanIndicatorRow, unit: string, factor: number): 
 }
 
 // Recomputed rather than stored: candidates only help a reviewer, and follow the catalogue as it grows.
-function candidatesFor(row: PlanIndicatorRow): IndicatorMatch['candidates'] {
-  const match = matchIndicator(row, defaultCatalogue);
+function candidatesFor(row: PlanIndicatorRow, catalogue: Catalogue): IndicatorMatch['candidates'] {
+  const match = matchIndicator(row, catalogue.entries);
   if (match.method !== 'none')
     return [{ catalogueId: match.entry.id, name: match.entry.name, confidence: match.confidence }];
   return match.candidates.map(({ entry, confidence }) => ({ catalogueId: entry.id, name: entry.name, confidence }));

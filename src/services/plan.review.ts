@@ -3,10 +3,11 @@
  * correction confirms the row as read. A changed name, group or unit is matched to the catalogue again, unless the
  * reviewer chose the entry, which then stands until the reviewer chooses another.
  */
-import { catalogueById, defaultCatalogue, matchIndicator, unitFactor } from '../domain/catalogue/index.ts';
+import { matchIndicator, unitFactor } from '../domain/catalogue/index.ts';
 import type { IndicatorUpdate } from '../db/plan-content.repository.ts';
 import type { PlanIndicatorRow } from '../db/plan.schema.ts';
 import type { Comparator, IndicatorAttribute } from '../ingest/types.ts';
+import type { Catalogue } from './catalogue.service.ts';
 import type { ErrorLocation } from './errors.ts';
 import { catalogueUnknown, correctionInvalid, unitMismatch } from './plan.errors.ts';
 import { matchColumns } from './plan.records.ts';
@@ -26,7 +27,11 @@ export interface IndicatorCorrections {
 const SYMBOLS: Readonly<Record<Comparator, string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 
 /** The row's columns after the corrections (reviewed), or a PLAN_* error naming the field at fault. */
-export function reviewedColumns(row: PlanIndicatorRow, corrections: IndicatorCorrections): IndicatorUpdate {
+export function reviewedColumns(
+  row: PlanIndicatorRow,
+  corrections: IndicatorCorrections,
+  catalogue: Catalogue,
+): IndicatorUpdate {
   const at: ErrorLocation = { row: row.row_no, line: row.line };
   const name = corrections.name === undefined ? row.name : checkedName(corrections.name, at);
   const category = corrections.category === undefined ? row.category : blankToNull(corrections.category);
@@ -40,7 +45,7 @@ export function reviewedColumns(row: PlanIndicatorRow, corrections: IndicatorCor
     unit,
     ...values,
     attribute,
-    ...reviewedMatch(row, { name, category, unit }, renamed, corrections.catalogueId, at),
+    ...reviewedMatch(row, { name, category, unit }, renamed, corrections.catalogueId, catalogue, at),
     reviewed: true,
   };
 }
@@ -50,11 +55,12 @@ function reviewedMatch(
   named: { name: string; category: string | null; unit: string | null },
   renamed: boolean,
   catalogueId: string | undefined,
+  catalogue: Catalogue,
   at: ErrorLocation,
 ): IndicatorUpdate {
   const chosen = catalogueId ?? (row.match_method === 'manual' ? row.catalogue_id : null);
-  if (chosen === null) return renamed ? matchColumns(matchIndicator(named, defaultCatalogue)) : {};
-  const entry = catalogueById.get(chosen);
+  if (chosen === null) return renamed ? matchColumns(matchIndicator(named, catalogue.entries)) : {};
+  const entry = catalogue.byId.get(chosen);
   if (entry === undefined) throw catalogueUnknown(chosen, at);
   const factor = named.unit === null ? 1 : unitFactor(named.unit, entry.unit);
   if (factor === null) throw unitMismatch(named.unit ?? '', entry.name, entry.unit, at);

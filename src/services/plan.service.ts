@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { auditRepository } from '../db/audit.repository.ts';
 import type { AuditRepository } from '../db/audit.repository.ts';
+import { catalogueRepository } from '../db/catalogue.repository.ts';
+import type { CatalogueRepository } from '../db/catalogue.repository.ts';
 import type { Action } from '../domain/access.ts';
-import { defaultCatalogue } from '../domain/catalogue/index.ts';
 import { planContentRepository } from '../db/plan-content.repository.ts';
 import type { PlanContentRepository } from '../db/plan-content.repository.ts';
 import { planRepository } from '../db/plan.repository.ts';
@@ -21,16 +22,17 @@ import type { Database } from '../db/schema.ts';
 import type { PlanPeriod } from '../ingest/types.ts';
 import { recordAudit } from './audit.ts';
 import type { AuditEvent, RequestContext } from './audit.ts';
-import { asJson, canReadPlan, planEvent } from './plan.access.ts';
+import { loadCatalogue } from './catalogue.service.ts';
+import { canReadPlan, planEvent } from './plan.access.ts';
 import type { Viewer } from './plan.access.ts';
+import { reviewRow } from './plan.catalogue-review.ts';
+import type { RowReview } from './plan.catalogue-review.ts';
 import { alignStoredPlan } from './plan.alignment.ts';
 import type { PlanAlignment } from './plan.alignment.ts';
 import * as errors from './plan.errors.ts';
-import { presentIndicator, presentPlan, presentPlanSummary } from './plan.presenter.ts';
+import { presentPlan, presentPlanSummary } from './plan.presenter.ts';
 import type { PlanDetail, PlanSummary, PresentedIndicator } from './plan.presenter.ts';
 import { planRecords, readDocument } from './plan.records.ts';
-import { reviewedColumns } from './plan.review.ts';
-import type { IndicatorCorrections } from './plan.review.ts';
 import { compareSlots, relinkChildren, resolvePeriod, resolveRegion, slotOf } from './plan.slot.ts';
 import { authorize } from './scope.ts';
 
@@ -41,6 +43,7 @@ export interface PlanServiceDeps {
   contents: (db: Kysely<Database>) => PlanContentRepository;
   regions: (db: Kysely<Database>) => RegionRepository;
   audit: (db: Kysely<Database>) => AuditRepository;
+  catalogue: (db: Kysely<Database>) => CatalogueRepository;
   /** Injected so tests can fix the time the audit log records. */
   now: () => Date;
 }
@@ -72,6 +75,7 @@ interface Repositories {
   contents: PlanContentRepository;
   regions: RegionRepository;
   audit: AuditRepository;
+  catalogue: CatalogueRepository;
 }
 
 /** The plan service on a database, with the real repositories and, unless one is given, the real clock. */
@@ -82,6 +86,7 @@ export function createPlanService(db: Kysely<Database>, now: () => Date = () => 
     contents: planContentRepository,
     regions: regionRepository,
     audit: auditRepository,
+    catalogue: catalogueRepository,
     now,
   });
 }
@@ -101,7 +106,7 @@ export class PlanService {
     const period = resolvePeriod(request.period ?? document.plan.period);
     const region = await resolveRegion(this.read.regions, document.plan.region, request.regionCode, period);
     await authorize(this.read.regions, context.actor, 'plan.import', region.code);
-    const records = planRecords(document.plan, defaultCatalogue);
+    const records = planRecords(document.plan, (await loadCatalogue(this.read.catalogue)).entries);
     const slot: PlanSlot = { regionCode: region.code, period };
     return this.transaction(async ({ plans, contents, audit }) => {
       await plans.lockSlot(slot);
@@ -133,29 +138,18 @@ export class PlanService {
     });
   }
 
-  /** Confirms or corrects one indicator row of a draft; returns the row as corrected. */
+  /** Confirms or corrects one indicator row of a draft, or places it in a new catalogue entry; returns the row. */
   async reviewIndicator(
     planId: number,
     rowNo: number,
-    corrections: IndicatorCorrections,
+    review: RowReview,
     context: RequestContext,
   ): Promise<PresentedIndicator> {
     return this.transaction(async (repos) => {
       const plan = await this.lockDraft(repos, planId, context, 'plan.review');
       const row = await repos.contents.findIndicator(planId, rowNo);
       if (row === undefined) throw errors.indicatorNotFound(planId, rowNo);
-      const after = presentIndicator(
-        await repos.contents.updateIndicator(planId, rowNo, reviewedColumns(row, corrections)),
-      );
-      await recordAudit(repos.audit, this.deps.now(), context, {
-        action: 'plan.review_indicator',
-        entity: 'plan_indicator',
-        entityId: `${planId}/${rowNo}`,
-        regionCode: plan.region_code,
-        before: asJson(presentIndicator(row)),
-        after: asJson(after),
-      });
-      return after;
+      return reviewRow(repos, plan, row, review, context, this.deps.now());
     });
   }
 
@@ -227,13 +221,14 @@ export class PlanService {
     const { plans, contents } = this.read;
     const plan = await plans.findDetail(planId);
     if (plan === undefined || !(await canReadPlan(this.read.regions, viewer, plan))) throw errors.planNotFound(planId);
-    const [sections, indicators, projects, commitments] = await Promise.all([
+    const [sections, indicators, projects, commitments, catalogue] = await Promise.all([
       contents.listSections(planId),
       contents.listIndicators(planId),
       contents.listProjects(planId),
       contents.listCommitments(planId),
+      loadCatalogue(this.read.catalogue),
     ]);
-    return presentPlan(plan, { sections, indicators, projects, commitments });
+    return presentPlan(plan, { sections, indicators, projects, commitments }, catalogue);
   }
 
   /** The text the plan was read from (its line numbers point into it), with the file's name and format. */
@@ -250,7 +245,8 @@ export class PlanService {
     const parentId = summary.parent_plan_id;
     const parent = parentId === null ? undefined : await this.read.plans.findSummary(parentId);
     const shown = parent !== undefined && (await canReadPlan(this.read.regions, viewer, parent)) ? parent : null;
-    return alignStoredPlan(await this.stored(summary), shown === null ? null : await this.stored(shown));
+    const catalogue = await loadCatalogue(this.read.catalogue);
+    return alignStoredPlan(await this.stored(summary), shown === null ? null : await this.stored(shown), catalogue);
   }
 
   // A draft the viewer may not read is "not found", not "forbidden": its existence is not public either.
@@ -311,7 +307,8 @@ export class PlanService {
   }
 
   private bind(db: Kysely<Database>): Repositories {
-    const { plans, contents, regions, audit } = this.deps;
-    return { plans: plans(db), contents: contents(db), regions: regions(db), audit: audit(db) };
+    const { plans, contents, regions, audit, catalogue } = this.deps;
+    const bound = { plans: plans(db), contents: contents(db), regions: regions(db), audit: audit(db) };
+    return { ...bound, catalogue: catalogue(db) };
   }
 }

@@ -6,7 +6,7 @@ import { createAccountService } from '../../src/services/account.service.ts';
 import type { AccountService } from '../../src/services/account.service.ts';
 import type { AccountRole } from '../../src/domain/access.ts';
 import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
-import { CatalogueService } from '../../src/services/catalogue.service.ts';
+import { createCatalogueService } from '../../src/services/catalogue.service.ts';
 import { createPlanService } from '../../src/services/plan.service.ts';
 import type { PlanService } from '../../src/services/plan.service.ts';
 import { createRegionService } from '../../src/services/region.service.ts';
@@ -34,7 +34,7 @@ export async function openApi(dialect: TestDialect): Promise<ApiFixture> {
     plans,
     accounts,
     regions: createRegionService(database.db),
-    catalogue: new CatalogueService(),
+    catalogue: createCatalogueService(database.db),
   });
   return {
     app,

@@ -8,6 +8,7 @@ import { regionRepository } from '../../src/db/region.repository.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { alignPlans, alignWithReferences } from '../../src/domain/alignment/index.ts';
 import { parsePlanText } from '../../src/ingest/parse.ts';
+import { catalogueRepository } from '../../src/db/catalogue.repository.ts';
 import { auditRepository } from '../../src/db/audit.repository.ts';
 import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
 import { isServiceError } from '../../src/services/errors.ts';
@@ -279,6 +280,7 @@ describe.each(testDialects())('PlanService on $kind', (dialect) => {
       regions: regionRepository,
       plans: planRepository,
       audit: auditRepository,
+      catalogue: catalogueRepository,
       now: () => new Date(),
       // The last write of an import fails: sections, indicators and projects are written by then.
       contents: (db) => ({
