@@ -4,9 +4,15 @@ import type { ParsedPlan, SourceFormat } from './types.ts';
 
 /** The input is not a plan document: a binary, an empty file, or text without a plan's structure. */
 export class NotAPlanError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The sentence in Chinese and in English, for callers that show one language at a time (the API). */
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(zh: string, en: string) {
+    super(`${zh} (${en})`);
     this.name = 'NotAPlanError';
+    this.zh = zh;
+    this.en = en;
   }
 }
 
@@ -23,17 +29,20 @@ export interface ReadDocument {
  */
 export async function readPlanDocument(bytes: Uint8Array, fileName: string): Promise<ReadDocument> {
   const { format, text } = await extractText(bytes, fileName).catch((error: unknown) => {
-    throw new NotAPlanError(error instanceof Error ? error.message : String(error));
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new NotAPlanError(`${fileName} 不是可读的规划文件（支持 .txt .md .docx .pdf）`, reason);
   });
   if (text.trim() === '') {
     throw new NotAPlanError(
-      `${fileName} 没有可读的文字，不是规划文件 (the file has no text, so it is not a plan document).`,
+      `${fileName} 没有可读的文字，不是规划文件`,
+      `${fileName} has no text, so it is not a plan document.`,
     );
   }
   const plan = parsePlanText(text, format);
   if (!isPlanLike(plan)) {
     throw new NotAPlanError(
-      `${fileName} 读不出规划的结构（标题、章节、指标表或专栏），不是规划文件 (no plan title, chapters, indicator table or 专栏 boxes were found, so it is not a plan document).`,
+      `${fileName} 读不出规划的结构（标题、章节、指标表或专栏），不是规划文件`,
+      `${fileName} has no plan title, chapters, indicator table or 专栏 boxes, so it is not a plan document.`,
     );
   }
   return { format, text, plan };

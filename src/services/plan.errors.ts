@@ -24,12 +24,12 @@ export type PlanErrorCode =
 
 const period = (p: PlanPeriod): string => `${p.start}-${p.end}`;
 
-/** The file is not a plan; the reader's sentence (which names the file) says why. */
-export function notAPlan(reason: string, cause: unknown): ServiceError {
+/** The file is not a plan; the reader's sentence (which names the file) says why, in each language. */
+export function notAPlan(reason: { zh: string; en: string }, cause: unknown): ServiceError {
   return new ServiceError(
     'PLAN_NOT_A_PLAN',
     'invalid',
-    { zh: `文件无法作为规划导入：${reason}`, en: `the file cannot be imported as a plan: ${reason}` },
+    { zh: `文件无法作为规划导入：${reason.zh}`, en: `the file cannot be imported as a plan: ${reason.en}` },
     { field: 'file' },
     { cause },
   );

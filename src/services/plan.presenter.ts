@@ -14,7 +14,6 @@ import type {
 } from '../db/plan.schema.ts';
 import type { RegionLevel } from '../db/schema.ts';
 import type {
-  Comparator,
   IndicatorAttribute,
   IndicatorReference,
   ParseWarning,
@@ -22,6 +21,7 @@ import type {
   PlanMechanism,
   PlanPeriod,
   PlanSection,
+  SectionCommitment,
   SourceFormat,
   TableValue,
   TargetValue,
@@ -73,20 +73,8 @@ export interface PresentedIndicator {
   reviewed: boolean;
 }
 
-export interface PresentedCommitment {
-  text: string;
-  quantity: number;
-  quantityMax: number | null;
-  unit: string;
-  object: string;
-  approximate: boolean;
-  comparator: Comparator | null;
-  deadline: number | null;
-  subproject: string | null;
-  /** The section holding a commitment made outside the 专栏 boxes. */
-  section: string | null;
-  line: number;
-}
+/** A commitment as the reader found it (SectionCommitment): the API shows it unchanged. */
+export type PresentedCommitment = SectionCommitment;
 
 export interface PresentedProject {
   number: number;

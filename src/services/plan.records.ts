@@ -113,7 +113,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   try {
     return await readPlanDocument(bytes, fileName);
   } catch (error) {
-    if (error instanceof NotAPlanError) throw notAPlan(error.message, error);
+    if (error instanceof NotAPlanError) throw notAPlan(error, error);
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { parsePlanText } from '../../src/ingest/parse.ts';
 import { catalogueRepository } from '../../src/db/catalogue.repository.ts';
 import { auditRepository } from '../../src/db/audit.repository.ts';
 import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
+import type { ServiceError } from '../../src/services/errors.ts';
 import { isServiceError } from '../../src/services/errors.ts';
 import { PlanService, createPlanService } from '../../src/services/plan.service.ts';
 import { testDialects } from '../db/dialects.ts';
@@ -253,6 +254,9 @@ describe.each(testDialects())('PlanService on $kind', (dialect) => {
     const notAPlan = await refusal(new Uint8Array([0, 1, 2, 255]), 'x.bin');
     expect(notAPlan).toMatchObject({ code: 'PLAN_NOT_A_PLAN', at: { field: 'file' } });
     expect(String(notAPlan)).toContain('x.bin');
+    // Each language reads whole: no Chinese sentence inside the English message.
+    expect((notAPlan as ServiceError).messages.en).not.toMatch(/[\u4e00-\u9fa5]/);
+    expect((notAPlan as ServiceError).messages.zh).toContain('不是可读的规划文件');
     expect(await rowCounts(database.db)).toEqual(before);
   });
 
