@@ -24,6 +24,8 @@ const UNITS: ReadonlyMap<string, UnitScale> = new Map([
   ['万个', { dimension: 'items', scale: 1e4 }],
   // Schools are their own dimension: 个 counts anything, so 个 → 所 would let a count of programmes pass as schools.
   ['所', { dimension: 'schools', scale: 1 }],
+  // The national bulletins count schools in 万所 (幼儿园29.17万所), provinces and cities in 所.
+  ['万所', { dimension: 'schools', scale: 1e4 }],
   ['次', { dimension: 'times', scale: 1 }],
   ['%', { dimension: 'percent', scale: 1 }],
   ['年', { dimension: 'years', scale: 1 }],

@@ -55,6 +55,7 @@ describe('the default catalogue', () => {
       'dual-qualified-teacher-share',
       'higher-education-gross-enrolment-rate',
       'working-age-years-of-schooling',
+      'public-kindergarten-enrolment-share',
     ]);
   });
 });
