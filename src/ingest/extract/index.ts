@@ -80,7 +80,7 @@ function isDocx(bytes: Uint8Array): boolean {
  * Decodes text in the encodings Chinese plans come in: UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030
  * (a superset of GBK and GB2312), which Windows in China still saves by default. Returns null for anything else.
  */
-function decodeText(bytes: Uint8Array): string | null {
+export function decodeText(bytes: Uint8Array): string | null {
   const [b0, b1] = bytes;
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
     const text = decodeStrict(b0 === 0xff ? 'utf-16le' : 'utf-16be', bytes);
