@@ -5,20 +5,34 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import type { OpenDatabase } from './db/database.ts';
+import type { Database } from './db/schema.ts';
 import { buildApp } from './http/app.ts';
 import { createAccountService } from './services/account.service.ts';
 import type { PrintedAccount } from './services/account.types.ts';
 import { SYSTEM_CONTEXT } from './services/audit.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
+import { createObservationQueries } from './services/observation.queries.ts';
+import { createObservationService } from './services/observation.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 import type { PlanService } from './services/plan.service.ts';
 import { createRegionService } from './services/region.service.ts';
+import { loadPublishedStatistics } from './services/statistics.service.ts';
 
 /** Where the sample plans are, relative to the package. */
 export const SAMPLES_DIR = new URL('../samples/plans/', import.meta.url);
+
+/** The real published statistics the demo shows (copied from the shared data, not edited). */
+export const SAMPLE_STATISTICS = new URL('../samples/data/real-stats.csv', import.meta.url);
+
+/** Loads the published statistics once (figures already stored are left alone); returns how many were loaded. */
+export async function seedSampleStatistics(db: Kysely<Database>, file: URL = SAMPLE_STATISTICS): Promise<number> {
+  const { loaded } = await loadPublishedStatistics(db, await readFile(file, 'utf8'), 'real-stats.csv');
+  return loaded;
+}
 
 /** A running server: its address and how to stop it. */
 export interface RunningServer {
@@ -72,12 +86,16 @@ export async function startServer(
     }
     const imported = await seedSamplePlans(plans);
     if (imported > 0) print(`已导入并发布 ${imported} 份示例规划 / imported and published ${imported} sample plans`);
+    const figures = await seedSampleStatistics(database.db);
+    if (figures > 0) print(`已载入 ${figures} 条公开统计数据 / loaded ${figures} published statistics`);
     const app = await buildApp({
       kind: database.kind,
       plans,
       accounts,
       regions: createRegionService(database.db),
       catalogue: createCatalogueService(database.db),
+      observations: createObservationService(database.db),
+      observationQueries: createObservationQueries(database.db),
       logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
     });
     await app.listen({ port: config.port, host: '0.0.0.0' });

@@ -3,13 +3,15 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NotAPlanError, readPlanDocument } from '../ingest/read.ts';
 import { normaliseText } from '../ingest/normalise.ts';
-import { importPlanCommand, serveCommand, userCommand } from './platform.ts';
+import { importDataCommand, importPlanCommand, serveCommand, userCommand } from './platform.ts';
 import { formatSummary } from './summary.ts';
 
 const USAGE = `用法 (usage):
   eduplan serve                            启动服务 (start the server on PORT, default 3000; npm start)
   eduplan import-plan <file> [--region CODE] [--period 2021-2025]
                                            导入规划为草稿 (import a plan as a draft; the server must be stopped)
+  eduplan import-data <file.xlsx|.csv> [--submit]
+                                           导入监测数据，有错则全部不保存 (import figures: all or none; server stopped)
   eduplan user add --username U --role R --region CODE [--name N] [--unit N]
                                            创建账号并显示一次密码 (create an account, print its password once)
   eduplan parse <file> [--json | --text]   读取规划文件并输出结构 (read a plan: .txt .md .docx .pdf)
@@ -28,6 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return serveCommand();
     case 'import-plan':
       return importPlanCommand(rest);
+    case 'import-data':
+      return importDataCommand(rest);
     case 'user':
       return userCommand(rest);
     case 'samples':

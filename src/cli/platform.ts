@@ -13,6 +13,9 @@ import { closeOnSignals, startServer } from '../server.ts';
 import { createAccountService } from '../services/account.service.ts';
 import { SYSTEM_CONTEXT } from '../services/audit.ts';
 import { isServiceError } from '../services/errors.ts';
+import { importDataFile } from '../services/observation.import.ts';
+import { placeZh } from '../services/observation.errors.ts';
+import { createObservationService } from '../services/observation.service.ts';
 import { createPlanService } from '../services/plan.service.ts';
 
 const out = (line: string): void => {
@@ -46,7 +49,10 @@ export async function serveCommand(): Promise<number> {
 }
 
 /** Runs work on the database the environment names; a PGlite directory held by the server gets one sentence. */
-async function withDatabase(work: (database: OpenDatabase) => Promise<number>): Promise<number> {
+async function withDatabase(
+  work: (database: OpenDatabase) => Promise<number>,
+  endpoint = 'POST /api/plans/import',
+): Promise<number> {
   const settings = config();
   if (settings === null) return 1;
   let database: OpenDatabase;
@@ -55,8 +61,8 @@ async function withDatabase(work: (database: OpenDatabase) => Promise<number>): 
   } catch (error) {
     if (error instanceof DataDirInUseError) {
       return fail(
-        `数据目录 ${error.dir} 正由运行中的 EduPlan 服务使用：请通过 POST /api/plans/import 导入，或先停止服务。` +
-          ` / The data directory ${error.dir} is held by the running EduPlan server: use POST /api/plans/import, or stop the server first.`,
+        `数据目录 ${error.dir} 正由运行中的 EduPlan 服务使用：请通过 ${endpoint} 导入，或先停止服务。` +
+          ` / The data directory ${error.dir} is held by the running EduPlan server: use ${endpoint}, or stop the server first.`,
       );
     }
     throw error;
@@ -64,7 +70,12 @@ async function withDatabase(work: (database: OpenDatabase) => Promise<number>): 
   try {
     return await work(database);
   } catch (error) {
-    if (isServiceError(error)) return fail(error.message);
+    if (isServiceError(error)) {
+      // A refused file lists every problem, one per line, each with its place.
+      for (const detail of error.details)
+        fail(`  ${placeZh(detail.at)}：${detail.messages.zh} / ${detail.messages.en}`);
+      return fail(error.message);
+    }
     throw error;
   } finally {
     await database.close();
@@ -101,6 +112,33 @@ export async function importPlanCommand(args: readonly string[]): Promise<number
     );
     return 0;
   });
+}
+
+/** `eduplan import-data <file> [--submit]`: stores the figures of a data file as the installation, all or none. */
+export async function importDataCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { submit: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const file = positionals[0];
+  if (file === undefined)
+    return fail('请指定数据文件 (name the data file): eduplan import-data <file.xlsx|.csv> [--submit]');
+  const bytes = await readFile(file).catch(() => null);
+  if (bytes === null) return fail(`无法读取 ${file} (cannot read ${file})`);
+  return withDatabase(async ({ db }) => {
+    const result = await importDataFile(
+      createObservationService(db),
+      { bytes, fileName: basename(file), submit: values.submit === true },
+      SYSTEM_CONTEXT,
+    );
+    out(
+      `已导入 (imported): 新增 ${result.created}，修改 ${result.revised}，更正 ${result.corrected}，未变 ${result.unchanged}，已提交 ${result.submitted}` +
+        ` / created ${result.created}, revised ${result.revised}, corrected ${result.corrected}, unchanged ${result.unchanged}, submitted ${result.submitted}`,
+    );
+    for (const warning of result.warnings) out(`  提示 (warning) ${placeZh(warning.at)}：${warning.messages.zh}`);
+    return 0;
+  }, 'POST /api/observations/import');
 }
 
 const isRole = (role: string): role is AccountRole => (ACCOUNT_ROLES as readonly string[]).includes(role);

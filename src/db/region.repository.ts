@@ -12,6 +12,8 @@ export interface RegionRepository {
   findByName(name: string, at?: IsoDate): Promise<Region[]>;
   /** Inserts regions, leaving any (code, valid_from) already stored as it is. */
   insertMissing(rows: readonly NewRegion[]): Promise<void>;
+  /** A region and every region below it valid on a day, parents before children (empty for an unknown code). */
+  subtree(code: string, at?: IsoDate): Promise<Region[]>;
 }
 
 /** The rows valid on a day: valid_from <= day < valid_to. */
@@ -28,7 +30,12 @@ export function regionRepository(db: Kysely<Database>): RegionRepository {
       db
         .selectFrom('regions')
         .selectAll()
-        .where((eb) => (parentCode === null ? eb('parent_code', 'is', null) : eb('parent_code', '=', parentCode)))
+        // The country has no parent either, but it is a reference, not a province.
+        .where((eb) =>
+          parentCode === null
+            ? eb.and([eb('parent_code', 'is', null), eb('level', '=', 'province')])
+            : eb('parent_code', '=', parentCode),
+        )
         .where(validOn(at))
         .orderBy('code')
         .execute(),
@@ -45,6 +52,30 @@ export function regionRepository(db: Kysely<Database>): RegionRepository {
 
     findByName: (name, at) =>
       db.selectFrom('regions').selectAll().where('name', '=', name).where(validOn(at)).orderBy('code').execute(),
+
+    subtree: (code, at) =>
+      db
+        .withRecursive('tree(code, depth)', (qb) =>
+          qb
+            .selectFrom('regions')
+            .select(['code', sql<number>`0`.as('depth')])
+            .where('code', '=', code)
+            .where(validOn(at))
+            .union((union) =>
+              union
+                .selectFrom('regions')
+                .innerJoin('tree', 'tree.code', 'regions.parent_code')
+                .select(['regions.code', sql<number>`tree.depth + 1`.as('depth')])
+                .where(validOn(at)),
+            ),
+        )
+        .selectFrom('regions')
+        .innerJoin('tree', 'tree.code', 'regions.code')
+        .selectAll('regions')
+        .where(validOn(at))
+        .orderBy('tree.depth')
+        .orderBy('regions.code')
+        .execute(),
 
     insertMissing: async (rows) => {
       if (rows.length === 0) return;

@@ -1,10 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './account.schema.ts';
 import type { CatalogueTables } from './catalogue.schema.ts';
+import type { ObservationTables } from './observation.schema.ts';
 import type { PlanTables } from './plan.schema.ts';
 
-/** The GB/T 2260 levels EduPlan tracks: 省级, 地级 and 县级 (乡镇 are below a plan's reach). */
-export type RegionLevel = 'province' | 'city' | 'county';
+/**
+ * The GB/T 2260 levels EduPlan tracks: 省级, 地级 and 县级 (乡镇 are below a plan's reach), and 全国 (000000), the
+ * reference the plans compare themselves with, kept outside the province tree.
+ */
+export type RegionLevel = 'country' | 'province' | 'city' | 'county';
 
 /** A calendar date, 'YYYY-MM-DD': both dialects return DATE columns as text (type-parsers.ts), so no time zone moves it. */
 export type IsoDate = string;
@@ -19,7 +23,7 @@ export interface RegionTable {
   code: string;
   name: string;
   level: RegionLevel;
-  /** The code of the province or city above it; null for a province. */
+  /** The code of the province or city above it; null for a province and for the country. */
   parent_code: string | null;
   valid_from: IsoDate;
   /** The first day the row no longer holds; null while it is still valid. */
@@ -32,6 +36,6 @@ export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
 
 /** Every table, for `Kysely<Database>`. */
-export interface Database extends AccountTables, CatalogueTables, PlanTables {
+export interface Database extends AccountTables, CatalogueTables, ObservationTables, PlanTables {
   regions: RegionTable;
 }

@@ -11,6 +11,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccountService } from '../services/account.service.ts';
 import type { CatalogueService } from '../services/catalogue.service.ts';
+import type { ObservationQueries } from '../services/observation.queries.ts';
+import type { ObservationService } from '../services/observation.service.ts';
 import type { PlanService } from '../services/plan.service.ts';
 import type { RegionService } from '../services/region.service.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -18,6 +20,7 @@ import { handleError, handleNotFound } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import type { DatabaseKind } from './health.routes.ts';
 import { indicatorRoutes } from './indicator.routes.ts';
+import { observationRoutes } from './observation.routes.ts';
 import { registerOpenApi } from './openapi.ts';
 import { planRoutes } from './plan.routes.ts';
 import { regionRoutes } from './region.routes.ts';
@@ -33,6 +36,8 @@ export interface AppOptions {
   accounts: AccountService;
   regions: RegionService;
   catalogue: CatalogueService;
+  observations: ObservationService;
+  observationQueries: ObservationQueries;
   /** false (the default, for tests) or a pino logger's options; the server logs warnings and errors. */
   logger?: boolean | { level: string } | FastifyBaseLogger;
   /** Trust X-Forwarded-* from a reverse proxy (then request.ip and https come from it). */
@@ -64,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorRoutes(options.catalogue));
       await api.register(planRoutes(options.plans));
       await api.register(authRoutes(options.accounts));
+      await api.register(observationRoutes(options.observations, options.observationQueries));
     },
     { prefix: '/api' },
   );

@@ -10,12 +10,28 @@ import { z } from 'zod';
 import { ServiceError } from '../services/errors.ts';
 import type { ErrorLocation, ServiceErrorKind } from '../services/errors.ts';
 
+const location = z.object({
+  field: z.string().optional(),
+  row: z.number().optional(),
+  line: z.number().optional(),
+  file: z.string().optional(),
+  sheet: z.string().optional(),
+  column: z.string().optional(),
+  item: z.number().optional(),
+});
+
+const message = z.object({ zh: z.string(), en: z.string() });
+
 /** The error body, as the OpenAPI description shows it. */
 export const errorBody = z.object({
   error: z.object({
     code: z.string(),
-    message: z.object({ zh: z.string(), en: z.string() }),
-    at: z.object({ field: z.string().optional(), row: z.number().optional(), line: z.number().optional() }),
+    message,
+    at: location,
+    /** Every problem when there are several (each bad row of a file). */
+    details: z
+      .array(z.object({ code: z.string(), severity: z.enum(['error', 'warning']), message, at: location }))
+      .optional(),
     correlationId: z.string().optional(),
   }),
 });
@@ -37,7 +53,16 @@ export const statusOf = (kind: ServiceErrorKind): number => STATUS[kind];
 
 /** The body of a ServiceError. */
 export function errorJson(error: ServiceError): ErrorBody {
-  return { error: { code: error.code, message: { ...error.messages }, at: { ...error.at } } };
+  const body: ErrorBody = { error: { code: error.code, message: { ...error.messages }, at: { ...error.at } } };
+  if (error.details.length > 0) {
+    body.error.details = error.details.map((detail) => ({
+      code: detail.code,
+      severity: detail.severity,
+      message: { ...detail.messages },
+      at: { ...detail.at },
+    }));
+  }
+  return body;
 }
 
 /** The request does not fit its schema: names the first field at fault. */

@@ -2,8 +2,6 @@
  * Plans: public reads, and import, review and publish for signed-in users. Each handler parses its input with the
  * schemas, calls one PlanService method with the request's actor, and returns what the service presented.
  */
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { PlanService } from '../services/plan.service.ts';
 import { requestInvalid } from './errors.ts';
@@ -16,28 +14,9 @@ import {
   planPatch,
 } from './plan.schema.ts';
 import { viewerOf, writeContext } from './session.ts';
+import { readUpload } from './upload.ts';
 
 const tags = ['plans'];
-
-/** The file and the form fields of an import, in whatever order the client sent them. */
-async function readUpload(
-  request: FastifyRequest,
-): Promise<{ file: MultipartFile; bytes: Buffer; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw requestInvalid('file', 'send the plan as multipart/form-data with a file field');
-  let upload: { file: MultipartFile; bytes: Buffer } | undefined;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      // Only the first file counts; others are drained so the request can finish.
-      if (upload === undefined) upload = { file: part, bytes: await part.toBuffer() };
-      else await part.toBuffer();
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  if (upload === undefined) throw requestInvalid('file', 'no file in the form');
-  return { ...upload, fields };
-}
 
 /** The plan endpoints under /api/plans. */
 export function planRoutes(plans: PlanService): FastifyPluginCallbackZod {

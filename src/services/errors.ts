@@ -9,11 +9,28 @@
 /** What kind of failure it is, for the HTTP layer to map to a status. */
 export type ServiceErrorKind = 'invalid' | 'not-found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'rate-limited';
 
-/** Where the fault is: the request field, the indicator row, the source line (any that apply). */
+/**
+ * Where the fault is: the request field, the indicator row, the source line, or the file, sheet, spreadsheet row and
+ * column of an uploaded data file (any that apply).
+ */
 export interface ErrorLocation {
   readonly field?: string;
   readonly row?: number;
   readonly line?: number;
+  readonly file?: string;
+  readonly sheet?: string;
+  /** The column as the user sees it: a spreadsheet letter with its header ("I 本年数值"), or a CSV header. */
+  readonly column?: string;
+  /** The position of an item in a batch sent to the API (0-based). */
+  readonly item?: number;
+}
+
+/** One of several problems found at once (every bad row of a file), each with its own place. */
+export interface ErrorDetail {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly messages: BilingualMessage;
+  readonly at: ErrorLocation;
 }
 
 /** A message in both languages people read: Chinese first (DESIGN.md: Chinese UI first). */
@@ -28,13 +45,15 @@ export class ServiceError extends Error {
   readonly kind: ServiceErrorKind;
   readonly messages: BilingualMessage;
   readonly at: ErrorLocation;
+  /** Every problem, when the error stands for several (a file refused for its bad rows); empty otherwise. */
+  readonly details: readonly ErrorDetail[];
 
   constructor(
     code: string,
     kind: ServiceErrorKind,
     messages: BilingualMessage,
     at: ErrorLocation = {},
-    options?: ErrorOptions,
+    options?: ErrorOptions & { details?: readonly ErrorDetail[] },
   ) {
     super(`${messages.zh} / ${messages.en}`, options);
     this.name = 'ServiceError';
@@ -42,6 +61,7 @@ export class ServiceError extends Error {
     this.kind = kind;
     this.messages = messages;
     this.at = at;
+    this.details = options?.details ?? [];
   }
 }
 

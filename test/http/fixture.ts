@@ -7,6 +7,9 @@ import type { AccountService } from '../../src/services/account.service.ts';
 import type { AccountRole } from '../../src/domain/access.ts';
 import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
 import { createCatalogueService } from '../../src/services/catalogue.service.ts';
+import { createObservationQueries } from '../../src/services/observation.queries.ts';
+import { createObservationService } from '../../src/services/observation.service.ts';
+import type { ObservationService } from '../../src/services/observation.service.ts';
 import { createPlanService } from '../../src/services/plan.service.ts';
 import type { PlanService } from '../../src/services/plan.service.ts';
 import { createRegionService } from '../../src/services/region.service.ts';
@@ -19,6 +22,7 @@ export interface ApiFixture {
   database: OpenDatabase;
   plans: PlanService;
   accounts: AccountService;
+  observations: ObservationService;
   /** Creates an account as the installation and returns the session cookie of a sign-in through the API. */
   signedIn(username: string, role: AccountRole, regionCode: string | null): Promise<string>;
   close(): Promise<void>;
@@ -29,18 +33,22 @@ export async function openApi(dialect: TestDialect): Promise<ApiFixture> {
   const database = await dialect.open();
   const plans = createPlanService(database.db);
   const accounts = createAccountService(database.db);
+  const observations = createObservationService(database.db);
   const app = await buildApp({
     kind: database.kind,
     plans,
     accounts,
     regions: createRegionService(database.db),
     catalogue: createCatalogueService(database.db),
+    observations,
+    observationQueries: createObservationQueries(database.db),
   });
   return {
     app,
     database,
     plans,
     accounts,
+    observations,
     signedIn: async (username, role, regionCode) => {
       const password = `${username}-測試用的密碼-2026`;
       await accounts.createUser({ username, displayName: username, role, regionCode, password }, SYSTEM_CONTEXT);

@@ -1,0 +1,318 @@
+import { sql } from 'kysely';
+import type { Kysely, SqlBool } from 'kysely';
+import type {
+  NewObservation,
+  NewObservationEvent,
+  NewObservationVersion,
+  Observation,
+  ObservationEvent,
+  ObservationStatus,
+  ObservationVersion,
+  SubjectKind,
+} from './observation.schema.ts';
+import type { Database } from './schema.ts';
+
+/** One figure's identity. */
+export interface ObservationKey {
+  regionCode: string;
+  subjectKind: SubjectKind;
+  subjectId: string;
+  year: number;
+}
+
+/** A figure as shown: its head, the version shown, and its region's name. */
+export interface ObservationView extends Observation {
+  shown_version: number;
+  /** The status the reader sees: 'published' for someone reading a published figure outside their scope. */
+  shown_status: ObservationStatus;
+  value: number;
+  unit: string;
+  qualifier: ObservationVersion['qualifier'];
+  source: string | null;
+  quote: string | null;
+  note: string | null;
+  comment: string | null;
+  reason: string | null;
+  series_break: ObservationVersion['series_break'];
+  origin: ObservationVersion['origin'];
+  version_created_at: Date;
+  region_name: string | null;
+  published_value: number | null;
+}
+
+/** The regions whose unpublished figures a reader may see: some codes, or every region (the installation). */
+export type ReadScope = readonly string[] | 'all';
+
+/** Which figures to list. `scope`: the regions whose unpublished figures the reader may see. */
+export interface ObservationFilter {
+  regionCode?: string;
+  subjectId?: string;
+  year?: number;
+  status?: ObservationStatus;
+  scope: ReadScope;
+  limit: number;
+  offset: number;
+}
+
+/** Which version of a figure counts for aggregation: the last approved one, or the last published one. */
+export type Basis = 'approved' | 'published';
+
+/** A value for aggregation and the year-on-year check. */
+export interface StoredValue {
+  region_code: string;
+  subject_id: string;
+  year: number;
+  value: number;
+}
+
+/** An indicator row of a published plan that applies to a region and year. */
+export interface RequiredIndicatorRow {
+  plan_id: number;
+  plan_title: string | null;
+  plan_region_code: string;
+  period_start: number;
+  period_end: number;
+  row_no: number;
+  catalogue_id: string;
+}
+
+/** SQL over the monitoring-data tables. */
+export interface ObservationRepository {
+  findByKey(key: ObservationKey): Promise<Observation | undefined>;
+  /** The head, locked for the rest of the transaction (a concurrent reviewer waits, then sees the new lock). */
+  lockById(id: number): Promise<Observation | undefined>;
+  /** Serialises writes to one figure that may not exist yet (two imports creating the same figure). */
+  lockKey(key: ObservationKey): Promise<void>;
+  findVersion(id: number, version: number): Promise<ObservationVersion | undefined>;
+  insert(head: NewObservation): Promise<number>;
+  insertVersion(version: NewObservationVersion): Promise<void>;
+  insertEvent(event: NewObservationEvent): Promise<void>;
+  /** Applies changes when the lock still reads `lock`, adding one to it; false when someone changed it first. */
+  update(
+    id: number,
+    lock: number,
+    changes: Partial<
+      Pick<
+        Observation,
+        'status' | 'current_version' | 'approved_version' | 'published_version' | 'return_reason' | 'updated_at'
+      >
+    >,
+  ): Promise<boolean>;
+  list(filter: ObservationFilter): Promise<ObservationView[]>;
+  findView(id: number, scope: ReadScope): Promise<ObservationView | undefined>;
+  /** Every version, oldest first, with the name of the account that wrote it. */
+  versions(id: number): Promise<(ObservationVersion & { created_by_name: string | null })[]>;
+  /** Every workflow step, oldest first, with the name of the account that took it. */
+  events(id: number): Promise<(ObservationEvent & { actor_name: string | null })[]>;
+  /** The values of the given regions and year counting on a basis (all subjects when subjectIds is empty). */
+  values(
+    regionCodes: readonly string[],
+    year: number,
+    basis: Basis,
+    subjectIds?: readonly string[],
+  ): Promise<StoredValue[]>;
+  /** The current values (any status) of a region's figures in a year: what the reporter sees as last year's. */
+  currentValues(regionCode: string, year: number): Promise<StoredValue[]>;
+  /** The indicator rows of the current published plans of these regions whose period (with its baseline year) holds the year. */
+  requiredIndicators(regionCodes: readonly string[], year: number): Promise<RequiredIndicatorRow[]>;
+  /** The years the current published plans of these regions cover, baseline years included. */
+  coveredYears(regionCodes: readonly string[]): Promise<{ from: number; to: number } | null>;
+}
+
+/** The observation repository on a database or a transaction. */
+export function observationRepository(db: Kysely<Database>): ObservationRepository {
+  // Outside the reader's scope a figure shows its published version; without one it does not show at all (the
+  // join on a null version finds nothing).
+  const inScopeOf = (scope: ReadScope) => {
+    if (scope === 'all') return sql<boolean>`true`;
+    return scope.length === 0 ? sql<boolean>`false` : sql<boolean>`o.region_code in (${sql.join([...scope])})`;
+  };
+  const view = (scope: ReadScope) => {
+    const inScope = inScopeOf(scope);
+    return db
+      .selectFrom('observations as o')
+      .innerJoin('observation_versions as v', (join) =>
+        join
+          .onRef('v.observation_id', '=', 'o.id')
+          .on(sql<SqlBool>`v.version = case when ${inScope} then o.current_version else o.published_version end`),
+      )
+      .leftJoin('observation_versions as p', (join) =>
+        join.onRef('p.observation_id', '=', 'o.id').onRef('p.version', '=', 'o.published_version'),
+      )
+      .leftJoin('regions as r', (join) =>
+        join
+          .onRef('r.code', '=', 'o.region_code')
+          .on('r.valid_from', '<=', sql<string>`current_date`)
+          .on((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>', sql<string>`current_date`)])),
+      )
+      .selectAll('o')
+      .select([
+        'v.version as shown_version',
+        sql<ObservationStatus>`case when ${inScope} then o.status else 'published' end`.as('shown_status'),
+        'v.value',
+        'v.unit',
+        'v.qualifier',
+        'v.source',
+        'v.quote',
+        'v.note',
+        'v.comment',
+        'v.reason',
+        'v.series_break',
+        'v.origin',
+        'v.created_at as version_created_at',
+        'r.name as region_name',
+        'p.value as published_value',
+      ]);
+  };
+
+  const keyMatches = (key: ObservationKey) =>
+    db
+      .selectFrom('observations')
+      .where('region_code', '=', key.regionCode)
+      .where('subject_kind', '=', key.subjectKind)
+      .where('subject_id', '=', key.subjectId)
+      .where('year', '=', key.year);
+
+  return {
+    findByKey: (key) => keyMatches(key).selectAll().executeTakeFirst(),
+
+    lockById: (id) => db.selectFrom('observations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
+    lockKey: async (key) => {
+      const name = `observations:${key.regionCode}:${key.subjectKind}:${key.subjectId}:${key.year}`;
+      await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+    },
+
+    findVersion: (id, version) =>
+      db
+        .selectFrom('observation_versions')
+        .selectAll()
+        .where('observation_id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst(),
+
+    insert: async (head) =>
+      (await db.insertInto('observations').values(head).returning('id').executeTakeFirstOrThrow()).id,
+
+    insertVersion: async (version) => {
+      await db.insertInto('observation_versions').values(version).execute();
+    },
+
+    insertEvent: async (event) => {
+      await db.insertInto('observation_events').values(event).execute();
+    },
+
+    update: async (id, lock, changes) => {
+      const result = await db
+        .updateTable('observations')
+        .set({ ...changes, lock: lock + 1 })
+        .where('id', '=', id)
+        .where('lock', '=', lock)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+
+    list: ({ regionCode, subjectId, year, status, scope, limit, offset }) => {
+      let query = view(scope);
+      if (regionCode !== undefined) query = query.where('o.region_code', '=', regionCode);
+      if (subjectId !== undefined) query = query.where('o.subject_id', '=', subjectId);
+      if (year !== undefined) query = query.where('o.year', '=', year);
+      if (status !== undefined) {
+        const inScope = inScopeOf(scope);
+        query = query.where(sql<SqlBool>`(case when ${inScope} then o.status else 'published' end) = ${status}`);
+      }
+      return query
+        .orderBy('o.region_code')
+        .orderBy('o.subject_id')
+        .orderBy('o.year')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+    },
+
+    findView: (id, scope) => view(scope).where('o.id', '=', id).executeTakeFirst(),
+
+    versions: (id) =>
+      db
+        .selectFrom('observation_versions as v')
+        .leftJoin('users as u', 'u.id', 'v.created_by_user_id')
+        .selectAll('v')
+        .select('u.display_name as created_by_name')
+        .where('v.observation_id', '=', id)
+        .orderBy('v.version')
+        .execute(),
+
+    events: (id) =>
+      db
+        .selectFrom('observation_events as e')
+        .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+        .selectAll('e')
+        .select('u.display_name as actor_name')
+        .where('e.observation_id', '=', id)
+        .orderBy('e.id')
+        .execute(),
+
+    values: (regionCodes, year, basis, subjectIds = []) => {
+      if (regionCodes.length === 0) return Promise.resolve([]);
+      const version = basis === 'approved' ? 'o.approved_version' : 'o.published_version';
+      let query = db
+        .selectFrom('observations as o')
+        .innerJoin('observation_versions as v', (join) =>
+          join.onRef('v.observation_id', '=', 'o.id').onRef('v.version', '=', version),
+        )
+        .select(['o.region_code', 'o.subject_id', 'o.year', 'v.value'])
+        .where('o.region_code', 'in', regionCodes)
+        .where('o.year', '=', year);
+      if (subjectIds.length > 0) query = query.where('o.subject_id', 'in', subjectIds);
+      return query.execute();
+    },
+
+    currentValues: (regionCode, year) =>
+      db
+        .selectFrom('observations as o')
+        .innerJoin('observation_versions as v', (join) =>
+          join.onRef('v.observation_id', '=', 'o.id').onRef('v.version', '=', 'o.current_version'),
+        )
+        .select(['o.region_code', 'o.subject_id', 'o.year', 'v.value'])
+        .where('o.region_code', '=', regionCode)
+        .where('o.year', '=', year)
+        .execute(),
+
+    requiredIndicators: (regionCodes, year) => {
+      if (regionCodes.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('plans as p')
+        .innerJoin('plan_indicators as i', 'i.plan_id', 'p.id')
+        .select([
+          'p.id as plan_id',
+          'p.title as plan_title',
+          'p.region_code as plan_region_code',
+          'p.period_start',
+          'p.period_end',
+          'i.row_no',
+          'i.catalogue_id',
+        ])
+        .$narrowType<{ catalogue_id: string }>()
+        .where('p.status', '=', 'published')
+        .where('p.region_code', 'in', regionCodes)
+        .where(sql<SqlBool>`p.period_start - 1 <= ${year} and ${year} <= p.period_end`)
+        .where('i.catalogue_id', 'is not', null)
+        .orderBy('p.region_code')
+        .orderBy('i.row_no')
+        .execute();
+    },
+
+    coveredYears: async (regionCodes) => {
+      if (regionCodes.length === 0) return null;
+      const row = await db
+        .selectFrom('plans')
+        .select([sql<number | null>`min(period_start) - 1`.as('from'), sql<number | null>`max(period_end)`.as('to')])
+        .where('status', '=', 'published')
+        .where('region_code', 'in', regionCodes)
+        .executeTakeFirst();
+      const from = row?.from ?? null;
+      const to = row?.to ?? null;
+      return from === null || to === null ? null : { from, to };
+    },
+  };
+}

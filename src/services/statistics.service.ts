@@ -1,0 +1,158 @@
+/**
+ * The published statistics EduPlan ships (samples/data/real-stats.csv): figures read from statistical bulletins,
+ * loaded as published observations with their source, quote, qualifier, note and series breaks, so the sample plans
+ * show real values where they exist and gaps where they do not. Loading twice stores nothing new; a figure someone
+ * already reported for the same region, indicator and year is left as it is.
+ */
+import type { Kysely } from 'kysely';
+import { auditRepository } from '../db/audit.repository.ts';
+import { catalogueRepository } from '../db/catalogue.repository.ts';
+import { observationRepository } from '../db/observation.repository.ts';
+import { regionRepository } from '../db/region.repository.ts';
+import type { RegionRepository } from '../db/region.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { checkRange } from '../domain/observations/checks.ts';
+import { readPublishedStatistics, resolveDuplicates } from '../domain/observations/published-statistics.ts';
+import type { PublishedFigure, UnplacedFigure } from '../domain/observations/published-statistics.ts';
+import { unitFactor } from '../domain/catalogue/units.ts';
+import { recordAudit, SYSTEM_CONTEXT } from './audit.ts';
+import { loadSubjects } from './observation.subjects.ts';
+
+/** The code of 全国 in the regions table (GB/T 2260 has none; 000000 is the statistics tables' convention). */
+export const COUNTRY_CODE = '000000';
+
+export interface StatisticsLoad {
+  loaded: number;
+  /** Already stored (an earlier start), or reported by someone for the same region, indicator and year. */
+  skipped: number;
+  /** Rows the file holds that could not be placed on an indicator, with why. */
+  unplaced: UnplacedFigure[];
+  /** Figures the file holds twice for one region, indicator and year (the other kept in the note). */
+  duplicates: number;
+}
+
+/** Loads published statistics from CSV text as the installation, in one transaction. */
+export async function loadPublishedStatistics(
+  db: Kysely<Database>,
+  csvText: string,
+  fileName: string,
+  now: () => Date = () => new Date(),
+): Promise<StatisticsLoad> {
+  const read = readPublishedStatistics(csvText);
+  const { figures, resolved } = resolveDuplicates(read.figures);
+  const subjects = await loadSubjects(catalogueRepository(db));
+  const regionCodes = await resolveRegions(regionRepository(db), figures, fileName);
+  return db.transaction().execute(async (trx) => {
+    const observations = observationRepository(trx);
+    let loaded = 0;
+    let skipped = 0;
+    for (const figure of figures) {
+      const subject = subjects.byId(figure.subject.id);
+      const factor = subject === undefined ? null : unitFactor(figure.unit, subject.unit);
+      if (subject === undefined || factor === null) {
+        throw new Error(
+          `${fileName} 第 ${figure.line} 行：指标 ${figure.subject.id} 不在目录中或单位不符 / line ${figure.line}: ${figure.subject.id} is not in the catalogue, or its unit does not fit`,
+        );
+      }
+      const value = Number((figure.value * factor).toPrecision(12));
+      const [problem] = checkRange(value, subject);
+      if (problem !== undefined)
+        throw new Error(
+          `${fileName} 第 ${figure.line} 行：${problem.messages.zh} / line ${figure.line}: ${problem.messages.en}`,
+        );
+      const key = {
+        regionCode: regionCodes.get(figure.regionName) ?? '',
+        subjectKind: subject.kind,
+        subjectId: subject.id,
+        year: figure.year,
+      };
+      if ((await observations.findByKey(key)) !== undefined) {
+        skipped += 1;
+        continue;
+      }
+      const at = now();
+      const id = await observations.insert({
+        region_code: key.regionCode,
+        subject_kind: key.subjectKind,
+        subject_id: key.subjectId,
+        year: key.year,
+        status: 'published',
+        current_version: 1,
+        approved_version: 1,
+        published_version: 1,
+        return_reason: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await observations.insertVersion({
+        observation_id: id,
+        version: 1,
+        value,
+        unit: subject.unit,
+        qualifier: figure.qualifier,
+        source: figure.source,
+        quote: figure.quote,
+        note: figure.note,
+        comment: null,
+        reason: null,
+        series_break: figure.seriesBreak === null ? null : JSON.stringify(figure.seriesBreak),
+        origin: 'statistics',
+        file_name: fileName,
+        file_row: figure.line,
+        created_by_user_id: null,
+        created_at: at,
+      });
+      for (const [action, from, to] of [
+        ['create', null, 'approved'],
+        ['publish', 'approved', 'published'],
+      ] as const) {
+        await observations.insertEvent({
+          observation_id: id,
+          version: 1,
+          action,
+          from_status: from,
+          to_status: to,
+          reason: action === 'create' ? `已公开发布的统计数据：${figure.source}` : null,
+          actor_user_id: null,
+          actor_ip: null,
+          at,
+        });
+      }
+      loaded += 1;
+    }
+    if (loaded > 0) {
+      await recordAudit(auditRepository(trx), now(), SYSTEM_CONTEXT, {
+        action: 'observation.load_statistics',
+        entity: 'observation_batch',
+        entityId: fileName,
+        regionCode: null,
+        after: { file: fileName, loaded, skipped, unplaced: read.unplaced.length, duplicates: resolved.length },
+      });
+    }
+    return { loaded, skipped, unplaced: read.unplaced, duplicates: resolved.length };
+  });
+}
+
+// Names as the bulletins print them: 全国, provinces and cities, each unambiguous in the region table.
+async function resolveRegions(
+  regions: RegionRepository,
+  figures: readonly PublishedFigure[],
+  fileName: string,
+): Promise<Map<string, string>> {
+  const codes = new Map<string, string>();
+  for (const name of new Set(figures.map((figure) => figure.regionName))) {
+    if (name === '全国') {
+      codes.set(name, COUNTRY_CODE);
+      continue;
+    }
+    const found = (await regions.findByName(name)).filter((region) => region.level !== 'county');
+    const [only] = found;
+    if (found.length !== 1 || only === undefined) {
+      throw new Error(
+        `${fileName}：地区“${name}”无法唯一对应行政区划 / the region "${name}" does not name exactly one region`,
+      );
+    }
+    codes.set(name, only.code);
+  }
+  return codes;
+}
