@@ -76,8 +76,32 @@ export interface RequiredIndicatorRow {
   catalogue_id: string;
 }
 
+/** A figure's head with its current version, as a batch compares what it brings with what is stored. */
+export interface StoredFigure extends Observation {
+  current_value: number;
+  current_qualifier: ObservationVersion['qualifier'];
+  current_source: string | null;
+  current_note: string | null;
+}
+
+/** A head inserted by a batch, with the key it was inserted under. */
+export interface InsertedHead {
+  id: number;
+  region_code: string;
+  subject_kind: SubjectKind;
+  subject_id: string;
+  year: number;
+}
+
 /** SQL over the monitoring-data tables. */
 export interface ObservationRepository {
+  /** The stored figures among these keys, each with its current version (one query per chunk of keys). */
+  findByKeys(keys: readonly ObservationKey[]): Promise<StoredFigure[]>;
+  /** Serialises writes to these figures (existing or not) until the transaction ends, in one ordered statement. */
+  lockKeys(keys: readonly ObservationKey[]): Promise<void>;
+  insertMany(heads: readonly NewObservation[]): Promise<InsertedHead[]>;
+  insertVersions(versions: readonly NewObservationVersion[]): Promise<void>;
+  insertEvents(events: readonly NewObservationEvent[]): Promise<void>;
   findByKey(key: ObservationKey): Promise<Observation | undefined>;
   /** The head, locked for the rest of the transaction (a concurrent reviewer waits, then sees the new lock). */
   lockById(id: number): Promise<Observation | undefined>;
@@ -118,6 +142,18 @@ export interface ObservationRepository {
   /** The years the current published plans of these regions cover, baseline years included. */
   coveredYears(regionCodes: readonly string[]): Promise<{ from: number; to: number } | null>;
 }
+
+/** Rows per statement: 1,000 rows of 16 columns stay far below PostgreSQL's 65,535 parameters. */
+const CHUNK = 1_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += CHUNK) out.push(items.slice(at, at + CHUNK));
+  return out;
+}
+
+const keyText = (key: ObservationKey): string =>
+  `observations:${key.regionCode}:${key.subjectKind}:${key.subjectId}:${key.year}`;
 
 /** The observation repository on a database or a transaction. */
 export function observationRepository(db: Kysely<Database>): ObservationRepository {
@@ -179,8 +215,64 @@ export function observationRepository(db: Kysely<Database>): ObservationReposito
     lockById: (id) => db.selectFrom('observations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
 
     lockKey: async (key) => {
-      const name = `observations:${key.regionCode}:${key.subjectKind}:${key.subjectId}:${key.year}`;
-      await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+      await sql`select pg_advisory_xact_lock(hashtext(${keyText(key)}))`.execute(db);
+    },
+
+    findByKeys: async (keys) => {
+      const found: StoredFigure[] = [];
+      for (const chunk of chunks(keys)) {
+        const tuples = sql.join(
+          chunk.map((key) => sql`(${key.regionCode}, ${key.subjectKind}, ${key.subjectId}, ${key.year}::int)`),
+        );
+        const rows = await db
+          .selectFrom('observations as o')
+          .innerJoin('observation_versions as v', (join) =>
+            join.onRef('v.observation_id', '=', 'o.id').onRef('v.version', '=', 'o.current_version'),
+          )
+          .selectAll('o')
+          .select([
+            'v.value as current_value',
+            'v.qualifier as current_qualifier',
+            'v.source as current_source',
+            'v.note as current_note',
+          ])
+          .where(sql<SqlBool>`(o.region_code, o.subject_kind, o.subject_id, o.year) in (${tuples})`)
+          .execute();
+        found.push(...rows);
+      }
+      return found;
+    },
+
+    lockKeys: async (keys) => {
+      // One ordered statement: two batches locking overlapping figures take them in the same order, never deadlock.
+      const names = [...new Set(keys.map(keyText))].sort();
+      for (const chunk of chunks(names)) {
+        await sql`select pg_advisory_xact_lock(hashtext(k)) from (values ${sql.join(chunk.map((name) => sql`(${name})`))}) as t(k) order by k`.execute(
+          db,
+        );
+      }
+    },
+
+    insertMany: async (heads) => {
+      const inserted: InsertedHead[] = [];
+      for (const chunk of chunks(heads)) {
+        inserted.push(
+          ...(await db
+            .insertInto('observations')
+            .values(chunk)
+            .returning(['id', 'region_code', 'subject_kind', 'subject_id', 'year'])
+            .execute()),
+        );
+      }
+      return inserted;
+    },
+
+    insertVersions: async (versions) => {
+      for (const chunk of chunks(versions)) await db.insertInto('observation_versions').values(chunk).execute();
+    },
+
+    insertEvents: async (events) => {
+      for (const chunk of chunks(events)) await db.insertInto('observation_events').values(chunk).execute();
     },
 
     findVersion: (id, version) =>

@@ -5,7 +5,7 @@
  * place (file, sheet, row, column, or the item of an API batch), so one answer lists everything to fix.
  */
 import type { Observation, ObservationStatus, Qualifier } from '../db/observation.schema.ts';
-import type { ObservationKey, ObservationRepository, StoredValue } from '../db/observation.repository.ts';
+import type { ObservationKey, ObservationRepository, StoredFigure, StoredValue } from '../db/observation.repository.ts';
 import type { RegionRepository } from '../db/region.repository.ts';
 import type { Region } from '../db/schema.ts';
 import { checkJump, checkRange, checkShares, checkYear, toSubjectUnit } from '../domain/observations/checks.ts';
@@ -174,9 +174,22 @@ export async function checkBatch(batch: readonly ReportedFigure[], context: Batc
   const seen = new Map<string, ReportedFigure>();
   const years = new Map<string, YearRange | null>();
   const stored = new Map<string, Map<string, number>>();
+  const keyOf = ({ region, subject, year }: (typeof resolved)[number]): ObservationKey => ({
+    regionCode: region.code,
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    year,
+  });
+  // What is stored, in one query; and what the batch itself says of each year, so a file of several years is
+  // checked year on year against its own figures.
+  const heads = new Map(
+    (await context.observations.findByKeys(resolved.map(keyOf))).map((head) => [keyId(headKey(head)), head]),
+  );
+  const batchValues = new Map(resolved.map((one) => [keyId(keyOf(one)), one.value]));
 
-  for (const { figure, region, subject, year, value } of resolved) {
-    const key: ObservationKey = { regionCode: region.code, subjectKind: subject.kind, subjectId: subject.id, year };
+  for (const one of resolved) {
+    const { figure, region, subject, year, value } = one;
+    const key = keyOf(one);
     const id = keyId(key);
     const first = seen.get(id);
     if (first !== undefined) {
@@ -204,7 +217,9 @@ export async function checkBatch(batch: readonly ReportedFigure[], context: Batc
       }
       found.push(...checkYear(year, years.get(region.code) ?? null));
     }
-    const previous = (await storedOf(context.observations, stored, region.code, year - 1)).get(subject.id);
+    const previous =
+      batchValues.get(keyId({ ...key, year: year - 1 })) ??
+      (await storedOf(context.observations, stored, region.code, year - 1)).get(subject.id);
     const jumps = checkJump(value, previous === undefined ? null : { year: year - 1, value: previous }, subject);
     const comment = trimmed(figure.comment);
     const warnings: ErrorDetail[] = [];
@@ -212,7 +227,7 @@ export async function checkBatch(batch: readonly ReportedFigure[], context: Batc
       if (comment === null) found.push({ ...jump, severity: 'error', code: 'JUMP_NEEDS_COMMENT' });
       else warnings.push(detail(figure, jump));
     }
-    const head = await context.observations.findByKey(key);
+    const head = heads.get(id);
     const reason = trimmed(figure.reason);
     const candidate = {
       value,
@@ -220,9 +235,7 @@ export async function checkBatch(batch: readonly ReportedFigure[], context: Batc
       source: trimmed(figure.source),
       note: trimmed(figure.note),
     };
-    if (head !== undefined && !(await sameAsStored(context.observations, head, candidate))) {
-      found.push(...statusProblems(head.status, reason));
-    }
+    if (head !== undefined && !sameAsStored(head, candidate)) found.push(...statusProblems(head.status, reason));
     if (found.length > 0) {
       problems.push(...found.map((one) => detail(figure, one)));
       continue;
@@ -256,20 +269,24 @@ export interface FigureContent {
 }
 
 /** Whether a figure says what its current version says (then nothing is stored: re-sending a file is harmless). */
-export async function sameAsStored(
-  observations: ObservationRepository,
-  head: Observation,
-  figure: FigureContent,
-): Promise<boolean> {
-  const current = await observations.findVersion(head.id, head.current_version);
+export function sameAsStored(head: StoredFigure, figure: FigureContent): boolean {
   return (
-    current !== undefined &&
-    current.value === figure.value &&
-    current.qualifier === figure.qualifier &&
-    current.source === figure.source &&
-    current.note === figure.note
+    head.current_value === figure.value &&
+    head.current_qualifier === figure.qualifier &&
+    head.current_source === figure.source &&
+    head.current_note === figure.note
   );
 }
+
+/** The key a stored head was stored under. */
+export const headKey = (
+  head: Pick<Observation, 'region_code' | 'subject_kind' | 'subject_id' | 'year'>,
+): ObservationKey => ({
+  regionCode: head.region_code,
+  subjectKind: head.subject_kind,
+  subjectId: head.subject_id,
+  year: head.year,
+});
 
 // A submitted figure waits for its reviewer; an approved or published one changes only with a reason. (A value
 // identical to the stored one passes: the service stores nothing for it, so a re-sent file is harmless.)
@@ -387,7 +404,8 @@ async function shareProblems(
   return problems;
 }
 
-const keyId = (key: ObservationKey): string => `${key.regionCode}:${key.subjectKind}:${key.subjectId}:${key.year}`;
+export const keyId = (key: ObservationKey): string =>
+  `${key.regionCode}:${key.subjectKind}:${key.subjectId}:${key.year}`;
 
 /** Where a figure came from, in Chinese: "第 5 行" or "第 3 项". */
 function where(at: ErrorLocation): string {

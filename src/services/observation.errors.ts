@@ -47,7 +47,7 @@ export function batchRejected(
     'DATA_REJECTED',
     'invalid',
     {
-      zh: `${what}共 ${total} 行，发现 ${problems.length} 处错误，未保存任何数据：请逐条改正后重新提交${firstZh}`,
+      zh: `${what} 共 ${total} 行，发现 ${problems.length} 处错误，未保存任何数据：请逐条改正后重新提交${firstZh}`,
       en: `${whatEn} has ${problems.length} problem(s) in ${total} row(s), so nothing was stored: fix each and send it again${firstEn}`,
     },
     first?.at ?? {},

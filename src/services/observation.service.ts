@@ -9,7 +9,13 @@ import { auditRepository } from '../db/audit.repository.ts';
 import type { AuditRepository } from '../db/audit.repository.ts';
 import { catalogueRepository } from '../db/catalogue.repository.ts';
 import type { CatalogueRepository } from '../db/catalogue.repository.ts';
-import type { Observation, ObservationOrigin, ObservationStatus } from '../db/observation.schema.ts';
+import type {
+  NewObservationEvent,
+  NewObservationVersion,
+  Observation,
+  ObservationOrigin,
+  ObservationStatus,
+} from '../db/observation.schema.ts';
 import { observationRepository } from '../db/observation.repository.ts';
 import type { ObservationRepository } from '../db/observation.repository.ts';
 import { regionRepository } from '../db/region.repository.ts';
@@ -19,7 +25,7 @@ import { WORKFLOW } from '../domain/observations/workflow.ts';
 import type { WorkflowStep } from '../domain/observations/workflow.ts';
 import { recordAudit } from './audit.ts';
 import type { RequestContext } from './audit.ts';
-import { checkBatch, sameAsStored } from './observation.batch.ts';
+import { checkBatch, headKey, keyId, sameAsStored } from './observation.batch.ts';
 import type { CheckedFigure, ReportedFigure } from './observation.batch.ts';
 import * as errors from './observation.errors.ts';
 import { loadSubjects } from './observation.subjects.ts';
@@ -122,16 +128,7 @@ export class ObservationService {
     if (refused.length > 0) throw errors.batchRejected(refused, request.fileName, request.figures.length);
     const warnings = check.figures.flatMap((figure) => figure.warnings);
     return this.transaction(async (repos) => {
-      const result: ReportResult = {
-        created: 0,
-        revised: 0,
-        corrected: 0,
-        unchanged: 0,
-        submitted: 0,
-        warnings,
-        items: [],
-      };
-      for (const figure of check.figures) await this.store(repos, figure, request, context, result);
+      const result = await this.store(repos, check.figures, request, context);
       await recordAudit(repos.audit, this.deps.now(), context, {
         action: 'observation.report',
         entity: 'observation_batch',
@@ -148,7 +145,7 @@ export class ObservationService {
           ids: result.items.map((item) => item.id),
         },
       });
-      return result;
+      return { ...result, warnings };
     });
   }
 
@@ -204,20 +201,36 @@ export class ObservationService {
     });
   }
 
+  /**
+   * Stores checked figures in statements over the whole batch: new figures in multi-row inserts, changed ones each
+   * behind its lock. The figures were checked outside this transaction, so anything a reviewer moved since is
+   * checked again here, and refuses the whole batch.
+   */
   private async store(
     repos: Repositories,
-    figure: CheckedFigure,
+    figures: readonly CheckedFigure[],
     request: ReportRequest,
     context: RequestContext,
-    result: ReportResult,
-  ): Promise<void> {
+  ): Promise<Omit<ReportResult, 'warnings'>> {
     const { observations } = repos;
     const now = this.deps.now();
-    await observations.lockKey(figure.key);
-    const head = await observations.findByKey(figure.key);
     const status: ObservationStatus = request.submit === true ? 'submitted' : 'draft';
-    const version = (observationId: number, number: number) => ({
-      observation_id: observationId,
+    const by = actorId(context);
+    const keys = figures.map((figure) => figure.key);
+    await observations.lockKeys(keys);
+    const heads = new Map((await observations.findByKeys(keys)).map((head) => [keyId(headKey(head)), head]));
+    const result: Omit<ReportResult, 'warnings'> = {
+      created: 0,
+      revised: 0,
+      corrected: 0,
+      unchanged: 0,
+      submitted: 0,
+      items: [],
+    };
+    const versions: NewObservationVersion[] = [];
+    const events: NewObservationEvent[] = [];
+    const version = (figure: CheckedFigure, id: number, number: number): NewObservationVersion => ({
+      observation_id: id,
       version: number,
       value: figure.value,
       unit: figure.subject.unit,
@@ -231,29 +244,31 @@ export class ObservationService {
       origin: request.origin,
       file_name: request.fileName ?? null,
       file_row: figure.at.row ?? null,
-      created_by_user_id: actorId(context),
+      created_by_user_id: by,
       created_at: now,
     });
     const event = (
-      observationId: number,
+      id: number,
       number: number,
       action: 'create' | 'revise' | 'correct' | 'submit',
       from: ObservationStatus | null,
       to: ObservationStatus,
-    ) => ({
-      observation_id: observationId,
+      reason: string | null = null,
+    ): NewObservationEvent => ({
+      observation_id: id,
       version: number,
       action,
       from_status: from,
       to_status: to,
-      reason: action === 'correct' ? figure.reason : null,
-      actor_user_id: actorId(context),
+      reason,
+      actor_user_id: by,
       actor_ip: context.ip,
       at: now,
     });
 
-    if (head === undefined) {
-      const id = await observations.insert({
+    const fresh = figures.filter((figure) => !heads.has(keyId(figure.key)));
+    const inserted = await observations.insertMany(
+      fresh.map((figure) => ({
         region_code: figure.key.regionCode,
         subject_kind: figure.key.subjectKind,
         subject_id: figure.key.subjectId,
@@ -265,63 +280,71 @@ export class ObservationService {
         return_reason: null,
         created_at: now,
         updated_at: now,
-      });
-      await observations.insertVersion(version(id, 1));
-      await observations.insertEvent(event(id, 1, 'create', null, 'draft'));
-      if (status === 'submitted') await observations.insertEvent(event(id, 1, 'submit', 'draft', 'submitted'));
-      result.created += 1;
-      if (status === 'submitted') result.submitted += 1;
-      result.items.push(item(figure, id, status, 1, 1));
-      return;
-    }
-
-    if (await sameAsStored(observations, head, figure)) {
-      // Nothing new; a draft sent again with submit is submitted.
-      if (head.status === 'draft' && status === 'submitted') {
-        await this.move(
-          observations,
-          head,
-          { status },
-          event(head.id, head.current_version, 'submit', 'draft', 'submitted'),
-        );
-        result.submitted += 1;
-        result.items.push(item(figure, head.id, status, head.lock + 1, head.current_version));
-      } else {
-        result.unchanged += 1;
-        result.items.push(item(figure, head.id, head.status, head.lock, head.current_version));
-      }
-      return;
-    }
-    // The batch was checked outside this transaction: a reviewer may have moved the figure since.
-    if (head.status === 'submitted') throw errors.changedDuringImport(figure, head);
-    const correcting = head.status === 'approved' || head.status === 'published';
-    if (correcting && figure.reason === null) throw errors.changedDuringImport(figure, head);
-    const next = head.current_version + 1;
-    await observations.insertVersion(version(head.id, next));
-    const action = correcting ? 'correct' : 'revise';
-    await this.move(
-      observations,
-      head,
-      { status, current_version: next, return_reason: null },
-      event(head.id, next, action, head.status, 'draft'),
+      })),
     );
-    if (status === 'submitted') await observations.insertEvent(event(head.id, next, 'submit', 'draft', 'submitted'));
-    if (correcting) result.corrected += 1;
-    else result.revised += 1;
-    if (status === 'submitted') result.submitted += 1;
-    result.items.push(item(figure, head.id, status, head.lock + 1, next));
+    const ids = new Map(inserted.map((row) => [keyId(headKey(row)), row.id]));
+
+    for (const figure of figures) {
+      const head = heads.get(keyId(figure.key));
+      if (head === undefined) {
+        const id = ids.get(keyId(figure.key)) ?? Number.NaN;
+        versions.push(version(figure, id, 1));
+        events.push(event(id, 1, 'create', null, 'draft'));
+        if (status === 'submitted') events.push(event(id, 1, 'submit', 'draft', 'submitted'));
+        result.created += 1;
+        if (status === 'submitted') result.submitted += 1;
+        result.items.push(item(figure, id, status, 1, 1));
+        continue;
+      }
+      if (sameAsStored(head, figure)) {
+        // Nothing new; a draft sent again with submit is submitted.
+        if (head.status === 'draft' && status === 'submitted') {
+          await this.move(observations, head, { status });
+          events.push(event(head.id, head.current_version, 'submit', 'draft', 'submitted'));
+          result.submitted += 1;
+          result.items.push(item(figure, head.id, status, head.lock + 1, head.current_version));
+        } else {
+          result.unchanged += 1;
+          result.items.push(item(figure, head.id, head.status, head.lock, head.current_version));
+        }
+        continue;
+      }
+      if (head.status === 'submitted') throw errors.changedDuringImport(figure, head);
+      const correcting = head.status === 'approved' || head.status === 'published';
+      if (correcting && figure.reason === null) throw errors.changedDuringImport(figure, head);
+      const next = head.current_version + 1;
+      versions.push(version(figure, head.id, next));
+      await this.move(observations, head, { status, current_version: next, return_reason: null });
+      events.push(
+        event(
+          head.id,
+          next,
+          correcting ? 'correct' : 'revise',
+          head.status,
+          'draft',
+          correcting ? figure.reason : null,
+        ),
+      );
+      if (status === 'submitted') events.push(event(head.id, next, 'submit', 'draft', 'submitted'));
+      if (correcting) result.corrected += 1;
+      else result.revised += 1;
+      if (status === 'submitted') result.submitted += 1;
+      result.items.push(item(figure, head.id, status, head.lock + 1, next));
+    }
+    // Versions first: every event names the version it acted on.
+    await observations.insertVersions(versions);
+    await observations.insertEvents(events);
+    return result;
   }
 
   private async move(
     observations: ObservationRepository,
     head: Observation,
     changes: Partial<Pick<Observation, 'status' | 'current_version' | 'return_reason'>>,
-    event: Parameters<ObservationRepository['insertEvent']>[0],
   ): Promise<void> {
     if (!(await observations.update(head.id, head.lock, { ...changes, updated_at: this.deps.now() }))) {
       throw errors.stale(head, head.lock);
     }
-    await observations.insertEvent(event);
   }
 
   private transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {

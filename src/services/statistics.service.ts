@@ -8,14 +8,17 @@ import type { Kysely } from 'kysely';
 import { auditRepository } from '../db/audit.repository.ts';
 import { catalogueRepository } from '../db/catalogue.repository.ts';
 import { observationRepository } from '../db/observation.repository.ts';
+import type { ObservationKey } from '../db/observation.repository.ts';
 import { regionRepository } from '../db/region.repository.ts';
 import type { RegionRepository } from '../db/region.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { checkRange } from '../domain/observations/checks.ts';
+import type { SubjectRegistry } from '../domain/observations/subjects.ts';
 import { readPublishedStatistics, resolveDuplicates } from '../domain/observations/published-statistics.ts';
 import type { PublishedFigure, UnplacedFigure } from '../domain/observations/published-statistics.ts';
 import { unitFactor } from '../domain/catalogue/units.ts';
 import { recordAudit, SYSTEM_CONTEXT } from './audit.ts';
+import { headKey, keyId } from './observation.batch.ts';
 import { loadSubjects } from './observation.subjects.ts';
 
 /** The code of 全国 in the regions table (GB/T 2260 has none; 000000 is the statistics tables' convention). */
@@ -42,53 +45,37 @@ export async function loadPublishedStatistics(
   const { figures, resolved } = resolveDuplicates(read.figures);
   const subjects = await loadSubjects(catalogueRepository(db));
   const regionCodes = await resolveRegions(regionRepository(db), figures, fileName);
+  const placed = figures.map((figure) => place(figure, subjects, regionCodes, fileName));
   return db.transaction().execute(async (trx) => {
     const observations = observationRepository(trx);
-    let loaded = 0;
-    let skipped = 0;
-    for (const figure of figures) {
-      const subject = subjects.byId(figure.subject.id);
-      const factor = subject === undefined ? null : unitFactor(figure.unit, subject.unit);
-      if (subject === undefined || factor === null) {
-        throw new Error(
-          `${fileName} 第 ${figure.line} 行：指标 ${figure.subject.id} 不在目录中或单位不符 / line ${figure.line}: ${figure.subject.id} is not in the catalogue, or its unit does not fit`,
-        );
-      }
-      const value = Number((figure.value * factor).toPrecision(12));
-      const [problem] = checkRange(value, subject);
-      if (problem !== undefined)
-        throw new Error(
-          `${fileName} 第 ${figure.line} 行：${problem.messages.zh} / line ${figure.line}: ${problem.messages.en}`,
-        );
-      const key = {
-        regionCode: regionCodes.get(figure.regionName) ?? '',
-        subjectKind: subject.kind,
-        subjectId: subject.id,
-        year: figure.year,
-      };
-      if ((await observations.findByKey(key)) !== undefined) {
-        skipped += 1;
-        continue;
-      }
-      const at = now();
-      const id = await observations.insert({
+    const keys = placed.map(({ key }) => key);
+    await observations.lockKeys(keys);
+    const stored = new Set((await observations.findByKeys(keys)).map((head) => keyId(headKey(head))));
+    const fresh = placed.filter(({ key }) => !stored.has(keyId(key)));
+    const at = now();
+    const inserted = await observations.insertMany(
+      fresh.map(({ key }) => ({
         region_code: key.regionCode,
         subject_kind: key.subjectKind,
         subject_id: key.subjectId,
         year: key.year,
-        status: 'published',
+        status: 'published' as const,
         current_version: 1,
         approved_version: 1,
         published_version: 1,
         return_reason: null,
         created_at: at,
         updated_at: at,
-      });
-      await observations.insertVersion({
-        observation_id: id,
+      })),
+    );
+    const ids = new Map(inserted.map((row) => [keyId(headKey(row)), row.id]));
+    const idOf = (key: ObservationKey): number => ids.get(keyId(key)) ?? Number.NaN;
+    await observations.insertVersions(
+      fresh.map(({ key, figure, value, unit }) => ({
+        observation_id: idOf(key),
         version: 1,
         value,
-        unit: subject.unit,
+        unit,
         qualifier: figure.qualifier,
         source: figure.source,
         quote: figure.quote,
@@ -96,41 +83,85 @@ export async function loadPublishedStatistics(
         comment: null,
         reason: null,
         series_break: figure.seriesBreak === null ? null : JSON.stringify(figure.seriesBreak),
-        origin: 'statistics',
+        origin: 'statistics' as const,
         file_name: fileName,
         file_row: figure.line,
         created_by_user_id: null,
         created_at: at,
-      });
-      for (const [action, from, to] of [
-        ['create', null, 'approved'],
-        ['publish', 'approved', 'published'],
-      ] as const) {
-        await observations.insertEvent({
-          observation_id: id,
+      })),
+    );
+    await observations.insertEvents(
+      fresh.flatMap(({ key, figure }) =>
+        (
+          [
+            ['create', null, 'approved', `已公开发布的统计数据：${figure.source}`],
+            ['publish', 'approved', 'published', null],
+          ] as const
+        ).map(([action, from, to, reason]) => ({
+          observation_id: idOf(key),
           version: 1,
           action,
           from_status: from,
           to_status: to,
-          reason: action === 'create' ? `已公开发布的统计数据：${figure.source}` : null,
+          reason,
           actor_user_id: null,
           actor_ip: null,
           at,
-        });
-      }
-      loaded += 1;
-    }
-    if (loaded > 0) {
+        })),
+      ),
+    );
+    if (fresh.length > 0) {
       await recordAudit(auditRepository(trx), now(), SYSTEM_CONTEXT, {
         action: 'observation.load_statistics',
         entity: 'observation_batch',
         entityId: fileName,
         regionCode: null,
-        after: { file: fileName, loaded, skipped, unplaced: read.unplaced.length, duplicates: resolved.length },
+        after: {
+          file: fileName,
+          loaded: fresh.length,
+          skipped: placed.length - fresh.length,
+          unplaced: read.unplaced.length,
+          duplicates: resolved.length,
+        },
       });
     }
-    return { loaded, skipped, unplaced: read.unplaced, duplicates: resolved.length };
+    return {
+      loaded: fresh.length,
+      skipped: placed.length - fresh.length,
+      unplaced: read.unplaced,
+      duplicates: resolved.length,
+    };
   });
+}
+
+/** A figure on its subject (in the subject's unit) and region; a figure that fits none is a defect of the file. */
+function place(
+  figure: PublishedFigure,
+  subjects: SubjectRegistry,
+  regionCodes: ReadonlyMap<string, string>,
+  fileName: string,
+): { figure: PublishedFigure; key: ObservationKey; value: number; unit: string } {
+  const subject = subjects.byId(figure.subject.id);
+  const factor = subject === undefined ? null : unitFactor(figure.unit, subject.unit);
+  if (subject === undefined || factor === null) {
+    throw new Error(
+      `${fileName} 第 ${figure.line} 行：指标 ${figure.subject.id} 不在目录中或单位不符 / line ${figure.line}: ${figure.subject.id} is not in the catalogue, or its unit does not fit`,
+    );
+  }
+  const value = Number((figure.value * factor).toPrecision(12));
+  const [problem] = checkRange(value, subject);
+  if (problem !== undefined) {
+    throw new Error(
+      `${fileName} 第 ${figure.line} 行：${problem.messages.zh} / line ${figure.line}: ${problem.messages.en}`,
+    );
+  }
+  const key: ObservationKey = {
+    regionCode: regionCodes.get(figure.regionName) ?? '',
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    year: figure.year,
+  };
+  return { figure, key, value, unit: subject.unit };
 }
 
 // Names as the bulletins print them: 全国, provinces and cities, each unambiguous in the region table.

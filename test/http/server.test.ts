@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('npm start (eduplan serve)', () => {
-  it('boots on a fresh embedded database with the five sample plans, prints the accounts and the URL', async () => {
+  it('boots on a fresh embedded database with the sample plans and statistics, prints the accounts and the URL', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'eduplan-serve-'));
     const child = spawn(process.execPath, [join(root, 'bin/eduplan.js'), 'serve'], {
       cwd: root,
@@ -62,6 +62,13 @@ describe('npm start (eduplan serve)', () => {
       expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok', database: 'pglite' });
       const { plans } = (await (await fetch(`${url}/api/plans`)).json()) as { plans: { region: { code: string } }[] };
       expect(plans.map((plan) => plan.region.code).sort()).toEqual(['140000', '140300', '140600', '140900', '411200']);
+      // The real published statistics are loaded too: 山西省's, with their sources, for anybody.
+      expect(output).toMatch(/loaded 308 published statistics/);
+      const { items } = (await (await fetch(`${url}/api/observations?region=140000`)).json()) as {
+        items: { source: string | null; status: string }[];
+      };
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((item) => item.status === 'published' && item.source !== null)).toBe(true);
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
