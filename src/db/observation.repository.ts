@@ -34,6 +34,7 @@ export interface ObservationView extends Observation {
   comment: string | null;
   reason: string | null;
   series_break: ObservationVersion['series_break'];
+  caveats: ObservationVersion['caveats'];
   origin: ObservationVersion['origin'];
   version_created_at: Date;
   region_name: string | null;
@@ -194,6 +195,7 @@ export function observationRepository(db: Kysely<Database>): ObservationReposito
         'v.comment',
         'v.reason',
         'v.series_break',
+        'v.caveats',
         'v.origin',
         'v.created_at as version_created_at',
         'r.name as region_name',

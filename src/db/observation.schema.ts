@@ -21,7 +21,7 @@ export type ObservationOrigin = 'api' | 'file' | 'form' | 'statistics';
 /** What happened to a figure. */
 export type ObservationAction = 'create' | 'revise' | 'correct' | 'submit' | 'approve' | 'return' | 'publish';
 
-/** A flag on a figure not comparable with its series' previous year, with why. */
+/** A flag on a figure not comparable with its series' previous year, with why (also the shape of a caveat). */
 export interface SeriesBreak {
   zh: string;
   en: string;
@@ -58,6 +58,8 @@ export interface ObservationVersionTable {
   comment: string | null;
   reason: string | null;
   series_break: Json<SeriesBreak | null>;
+  /** Caveats to read with the figure, such as a year inferred from a report's date. */
+  caveats: ColumnType<SeriesBreak[], string | undefined, string>;
   origin: ObservationOrigin;
   file_name: string | null;
   file_row: number | null;

@@ -36,6 +36,8 @@ export interface PresentedObservation {
   reason: string | null;
   returnReason: string | null;
   seriesBreak: SeriesBreak | null;
+  /** What to read with the figure: "年份据报道日期推定". */
+  caveats: SeriesBreak[];
   /** 'statistics': a published figure EduPlan ships (real-stats.csv); otherwise how it was reported. */
   origin: ObservationVersion['origin'];
   /** The published value when the shown version is a correction not yet published. */
@@ -76,6 +78,7 @@ export function presentObservation(row: ObservationView, subjects: SubjectRegist
     reason: row.reason,
     returnReason: row.shown_status === 'draft' ? row.return_reason : null,
     seriesBreak: row.series_break,
+    caveats: row.caveats,
     origin: row.origin,
     publishedValue: shownIsPublished ? null : row.published_value,
     updatedAt: row.updated_at.toISOString(),
@@ -95,6 +98,7 @@ export interface PresentedVersion {
   comment: string | null;
   reason: string | null;
   seriesBreak: SeriesBreak | null;
+  caveats: SeriesBreak[];
   origin: ObservationVersion['origin'];
   fileName: string | null;
   fileRow: number | null;
@@ -127,6 +131,7 @@ export function presentVersion(
     comment: version.comment,
     reason: version.reason,
     seriesBreak: version.series_break,
+    caveats: version.caveats,
     origin: version.origin,
     fileName: version.file_name,
     fileRow: version.file_row,

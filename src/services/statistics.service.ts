@@ -83,6 +83,7 @@ export async function loadPublishedStatistics(
         comment: null,
         reason: null,
         series_break: figure.seriesBreak === null ? null : JSON.stringify(figure.seriesBreak),
+        caveats: JSON.stringify(caveatsOf(figure)),
         origin: 'statistics' as const,
         file_name: fileName,
         file_row: figure.line,
@@ -132,6 +133,21 @@ export async function loadPublishedStatistics(
       duplicates: resolved.length,
     };
   });
+}
+
+// The file's notes say so in English ("year taken from the report date (2024-12); may be 2023 statistics"); people
+// read it in Chinese beside the figure.
+const YEAR_FROM_REPORT_DATE = /year (is )?taken from the report('s)? date/i;
+
+/** The caveats a person must read with a published figure. */
+export function caveatsOf(figure: PublishedFigure): { zh: string; en: string }[] {
+  if (figure.note === null || !YEAR_FROM_REPORT_DATE.test(figure.note)) return [];
+  return [
+    {
+      zh: '年份据报道日期推定，可能为上一年度的统计数据',
+      en: "The year is inferred from the report's date; it may be the previous year's statistics",
+    },
+  ];
 }
 
 /** A figure on its subject (in the subject's unit) and region; a figure that fits none is a defect of the file. */

@@ -130,6 +130,26 @@ describe.each(testDialects())('monitoring data through the API on $kind', (diale
     // A lower bound is shown as one: 义务教育学龄儿童净入学率 "保持在99.8%以上".
     const bound = body.items.find((item) => item.qualifier === 'at_least');
     expect(bound?.display.zh).toMatch(/^至少 /);
+    // 96% in 2024 was read from a report dated 2024-12: the year is an inference, and says so.
+    const inferred = body.items.find(
+      (item) => item.indicator === 'preschool-gross-enrolment-rate' && item.year === 2024,
+    );
+    expect(inferred).toMatchObject({
+      value: 96,
+      caveats: [{ zh: expect.stringContaining('年份据报道日期推定') as unknown }],
+    });
+  });
+
+  it('flags a series break instead of smoothing it', async () => {
+    const { body } = await request<{ items: PresentedObservation[] }>(
+      'GET',
+      '/api/observations?region=000000&indicator=dual-qualified-teacher-share',
+      null,
+    );
+    const byYear = new Map(body.items.map((item) => [item.year, item]));
+    expect(byYear.get(2020)?.seriesBreak).toBeNull();
+    expect(byYear.get(2021)?.seriesBreak?.zh).toMatch(/2021年起分母为专业（技能）课程专任教师/);
+    expect([byYear.get(2020)?.value, byYear.get(2021)?.value]).toEqual([30.87, 55.51]);
   });
 
   it('answers the national reference series under 全国 (000000)', async () => {

@@ -93,6 +93,8 @@ async function createVersions(db: Kysely<any>): Promise<void> {
     // 更正原因: why an approved figure was corrected.
     .addColumn('reason', 'text')
     .addColumn('series_break', 'jsonb')
+    // Other caveats people must read with the figure ([{zh, en}]): a year inferred from a report's date.
+    .addColumn('caveats', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('origin', 'text', (col) => col.notNull().check(sql`origin in ('api', 'file', 'form', 'statistics')`))
     .addColumn('file_name', 'text')
     .addColumn('file_row', 'integer')
