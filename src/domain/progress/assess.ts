@@ -67,7 +67,22 @@ export function assessProgress(input: ProgressInput): ProgressAssessment {
   const comparator = input.target === null ? null : effectiveComparator(input.direction, input.target.comparator);
   const sign = comparator === null ? (input.direction === 'increase' ? 1 : -1) : signOf(comparator);
   const ctx: Context = { input, bands: resolveBands(input.bands), unit: input.unit ?? '', comparator, sign };
-  return finish(ctx, judge(ctx));
+  const outcome = judge(ctx);
+  // A lower bound judged higher-is-better gives the least the status can be; when that least is the worst there is,
+  // the bound says nothing (至少100万 against a baseline of 126万 is no sign of decline), so nothing is claimed.
+  if (outcome.lowerBound && sign === 1 && outcome.status === 'deteriorating') {
+    const { schedule, projection, rates, ratio, bands, zeroReplaced } = outcome;
+    return finish(
+      ctx,
+      insufficient(
+        ctx,
+        'lower-bound-uninformative',
+        { schedule, projection, rates, ratio, bands, zeroReplaced },
+        outcome.notes,
+      ),
+    );
+  }
+  return finish(ctx, outcome);
 }
 
 function judge(ctx: Context): Outcome {
@@ -255,7 +270,7 @@ function insufficient(
     status: 'insufficient_data',
     method: 'none',
     insufficientReason: reason,
-    lowerBound: reason === 'lower-bound-decrease',
+    lowerBound: reason === 'lower-bound-decrease' || reason === 'lower-bound-uninformative',
     sdgStatus: 'not_available',
     score: null,
     bands: target === null ? ctx.bands.noTarget : ctx.bands.target,

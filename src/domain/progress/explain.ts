@@ -207,6 +207,13 @@ export function explainInsufficient(
         en: `At least ${latest} in ${f.t ?? ''}: for a lower-is-better indicator a lower bound cannot show the target of ${target} is met, as the true value may be higher: ${label.en}.`,
       };
     }
+    case 'lower-bound-uninformative': {
+      const latest = f.yt === undefined ? '' : formatValue(f.yt, f.unit);
+      return {
+        zh: `${f.t ?? ''}年仅知至少为${latest}：这一下限低于按进度应达到的水平，但实际值可能更高，不能据此判断倒退，${label.zh}。`,
+        en: `Only a lower bound is known for ${f.t ?? ''} (at least ${latest}): it is below where progress should be, but the true value may be higher, so no decline can be concluded: ${label.en}.`,
+      };
+    }
     case 'not-computable':
       return {
         zh: `数值超出可计算范围，无法计算进度比，请核对填报数据，${label.zh}。`,

@@ -110,6 +110,7 @@ export type InsufficientReason =
   | 'target-not-after-baseline'
   | 'not-finite'
   | 'lower-bound-decrease'
+  | 'lower-bound-uninformative'
   | 'not-computable';
 
 /** 时间过半、任务过半: the share of the planned change done, against the share of the period gone. */

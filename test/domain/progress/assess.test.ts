@@ -70,16 +70,19 @@ describe('lower bounds (至少)', () => {
     expect(result.explanation.zh).toBe('2024年至少为96%，已达到2025年目标≥96%，提前实现。');
   });
 
-  it('judges 山西 高等教育在学总规模 "超过百万" on the bound and says the true status may be better', () => {
+  it('claims no decline from 山西 高等教育在学总规模 "超过百万" below its 126万 baseline: the bound says nothing', () => {
     const result = assessProgress(
       rowInput(shanxi, '高等教育在学总规模', published('山西省', '高等教育在学总规模', 2024)),
     );
-    // 100 万人 is far below the 126 万人 baseline: a bound that low proves nothing good, so the status is the bound's.
-    expect(result).toMatchObject({ status: 'deteriorating', lowerBound: true });
+    expect(result).toMatchObject({
+      status: 'insufficient_data',
+      insufficientReason: 'lower-bound-uninformative',
+      lowerBound: true,
+    });
+    expect(result.explanation.zh).toContain('仅知至少为100万人');
     expect(result.notes.map((note) => note.zh)).toContain(
       '最新值为下限（至少100万人），按下限计算；实际状态可能更好。',
     );
-    expect(result.explanation.zh).toContain('年均增速（至少');
   });
 
   it('does not read "above 99.95" as meeting 山西 小学净入学率 ">99.95": at least 99.95 may equal it', () => {

@@ -139,14 +139,18 @@ describe('progress properties', () => {
     );
   });
 
-  it('judges a lower bound of a higher-is-better indicator exactly as the value, flagged unless achieved', () => {
+  it('judges a lower bound of a higher-is-better indicator as the value, flagged unless achieved, claiming no decline', () => {
     fc.assert(
       fc.property(withLatest, ([c, yt]) => {
         const exact = assessProgress(increase(c, yt));
         const bound = assessProgress(increase(c, yt, 'at_least'));
-        expect(bound.status).toBe(exact.status);
+        // The least a bound can show; when that is a decline, the truth may be anything, so nothing is claimed.
+        expect(bound.status).toBe(exact.status === 'deteriorating' ? 'insufficient_data' : exact.status);
+        if (exact.status === 'deteriorating') expect(bound.insufficientReason).toBe('lower-bound-uninformative');
         const certain = bound.status === 'achieved' || bound.status === 'achieved_early';
-        expect(bound.lowerBound).toBe(!certain && bound.status !== 'insufficient_data');
+        expect(bound.lowerBound).toBe(
+          !certain && (bound.status !== 'insufficient_data' || exact.status === 'deteriorating'),
+        );
       }),
       { numRuns: 1000 },
     );
