@@ -15,12 +15,17 @@ import { createAccountService } from './services/account.service.ts';
 import type { PrintedAccount } from './services/account.types.ts';
 import { SYSTEM_CONTEXT } from './services/audit.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
+import { createCommitmentService } from './services/commitment.service.ts';
+import { createEvidenceService } from './services/evidence.service.ts';
+import { createEvaluationService } from './services/evaluation.service.ts';
 import { createObservationQueries } from './services/observation.queries.ts';
 import { createObservationService } from './services/observation.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 import type { PlanService } from './services/plan.service.ts';
 import { createRegionService } from './services/region.service.ts';
 import { loadPublishedStatistics } from './services/statistics.service.ts';
+import { createTaskQueries } from './services/task.queries.ts';
+import { createTaskService } from './services/task.service.ts';
 
 /** Where the sample plans are, relative to the package. */
 export const SAMPLES_DIR = new URL('../samples/plans/', import.meta.url);
@@ -96,6 +101,11 @@ export async function startServer(
       catalogue: createCatalogueService(database.db),
       observations: createObservationService(database.db),
       observationQueries: createObservationQueries(database.db),
+      evaluation: createEvaluationService(database.db),
+      commitments: createCommitmentService(database.db),
+      tasks: createTaskService(database.db),
+      taskQueries: createTaskQueries(database.db),
+      evidence: createEvidenceService(database.db),
       logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
     });
     await app.listen({ port: config.port, host: '0.0.0.0' });

@@ -66,6 +66,12 @@ export interface StoredValue {
   value: number;
 }
 
+/** A figure of a series, on a basis, with its qualifier and id (the provenance a status cites). */
+export interface SeriesRow extends StoredValue {
+  id: number;
+  qualifier: ObservationVersion['qualifier'];
+}
+
 /** An indicator row of a published plan that applies to a region and year. */
 export interface RequiredIndicatorRow {
   plan_id: number;
@@ -136,6 +142,13 @@ export interface ObservationRepository {
     basis: Basis,
     subjectIds?: readonly string[],
   ): Promise<StoredValue[]>;
+  /** The figures of these regions and subjects over a span of years, on a basis. */
+  series(
+    regionCodes: readonly string[],
+    subjectIds: readonly string[],
+    years: { from: number; to: number },
+    basis: Basis,
+  ): Promise<SeriesRow[]>;
   /** The current values (any status) of a region's figures in a year: what the reporter sees as last year's. */
   currentValues(regionCode: string, year: number): Promise<StoredValue[]>;
   /** The indicator rows of the current published plans of these regions whose period (with its baseline year) holds the year. */
@@ -359,6 +372,23 @@ export function observationRepository(db: Kysely<Database>): ObservationReposito
         .where('o.year', '=', year);
       if (subjectIds.length > 0) query = query.where('o.subject_id', 'in', subjectIds);
       return query.execute();
+    },
+
+    series: (regionCodes, subjectIds, years, basis) => {
+      if (regionCodes.length === 0 || subjectIds.length === 0) return Promise.resolve([]);
+      const version = basis === 'approved' ? 'o.approved_version' : 'o.published_version';
+      return db
+        .selectFrom('observations as o')
+        .innerJoin('observation_versions as v', (join) =>
+          join.onRef('v.observation_id', '=', 'o.id').onRef('v.version', '=', version),
+        )
+        .select(['o.id', 'o.region_code', 'o.subject_id', 'o.year', 'v.value', 'v.qualifier'])
+        .where('o.region_code', 'in', regionCodes)
+        .where('o.subject_id', 'in', subjectIds)
+        .where('o.year', '>=', years.from)
+        .where('o.year', '<=', years.to)
+        .orderBy('o.year')
+        .execute();
     },
 
     currentValues: (regionCode, year) =>

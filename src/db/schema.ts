@@ -1,8 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './account.schema.ts';
 import type { CatalogueTables } from './catalogue.schema.ts';
+import type { CommitmentTables } from './commitment.schema.ts';
+import type { EvidenceTables } from './evidence.schema.ts';
 import type { ObservationTables } from './observation.schema.ts';
 import type { PlanTables } from './plan.schema.ts';
+import type { TaskTables } from './task.schema.ts';
 
 /**
  * The GB/T 2260 levels EduPlan tracks: 省级, 地级 and 县级 (乡镇 are below a plan's reach), and 全国 (000000), the
@@ -36,6 +39,7 @@ export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
 
 /** Every table, for `Kysely<Database>`. */
-export interface Database extends AccountTables, CatalogueTables, ObservationTables, PlanTables {
+export interface Database
+  extends AccountTables, CatalogueTables, ObservationTables, PlanTables, CommitmentTables, EvidenceTables, TaskTables {
   regions: RegionTable;
 }

@@ -11,12 +11,20 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccountService } from '../services/account.service.ts';
 import type { CatalogueService } from '../services/catalogue.service.ts';
+import type { EvaluationService } from '../services/evaluation.service.ts';
+import type { CommitmentService } from '../services/commitment.service.ts';
+import type { EvidenceService } from '../services/evidence.service.ts';
 import type { ObservationQueries } from '../services/observation.queries.ts';
 import type { ObservationService } from '../services/observation.service.ts';
 import type { PlanService } from '../services/plan.service.ts';
 import type { RegionService } from '../services/region.service.ts';
+import type { TaskQueries } from '../services/task.queries.ts';
+import type { TaskService } from '../services/task.service.ts';
 import { authRoutes } from './auth.routes.ts';
+import { commitmentRoutes } from './commitment.routes.ts';
 import { handleError, handleNotFound } from './errors.ts';
+import { evaluationRoutes } from './evaluation.routes.ts';
+import { evidenceRoutes } from './evidence.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import type { DatabaseKind } from './health.routes.ts';
 import { indicatorRoutes } from './indicator.routes.ts';
@@ -25,6 +33,7 @@ import { registerOpenApi } from './openapi.ts';
 import { planRoutes } from './plan.routes.ts';
 import { regionRoutes } from './region.routes.ts';
 import { registerSession } from './session.ts';
+import { taskRoutes } from './task.routes.ts';
 
 /** The largest plan document accepted: the seeds are under 200 KB as text and a few MB as PDF. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -38,6 +47,11 @@ export interface AppOptions {
   catalogue: CatalogueService;
   observations: ObservationService;
   observationQueries: ObservationQueries;
+  evaluation: EvaluationService;
+  commitments: CommitmentService;
+  tasks: TaskService;
+  taskQueries: TaskQueries;
+  evidence: EvidenceService;
   /** false (the default, for tests) or a pino logger's options; the server logs warnings and errors. */
   logger?: boolean | { level: string } | FastifyBaseLogger;
   /** Trust X-Forwarded-* from a reverse proxy (then request.ip and https come from it). */
@@ -70,6 +84,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes(options.plans));
       await api.register(authRoutes(options.accounts));
       await api.register(observationRoutes(options.observations, options.observationQueries));
+      await api.register(evaluationRoutes(options.evaluation));
+      await api.register(commitmentRoutes(options.commitments));
+      await api.register(taskRoutes(options.tasks, options.taskQueries));
+      await api.register(evidenceRoutes(options.evidence));
     },
     { prefix: '/api' },
   );

@@ -7,12 +7,17 @@ import type { AccountService } from '../../src/services/account.service.ts';
 import type { AccountRole } from '../../src/domain/access.ts';
 import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
 import { createCatalogueService } from '../../src/services/catalogue.service.ts';
+import { createCommitmentService } from '../../src/services/commitment.service.ts';
+import { createEvidenceService } from '../../src/services/evidence.service.ts';
+import { createEvaluationService } from '../../src/services/evaluation.service.ts';
 import { createObservationQueries } from '../../src/services/observation.queries.ts';
 import { createObservationService } from '../../src/services/observation.service.ts';
 import type { ObservationService } from '../../src/services/observation.service.ts';
 import { createPlanService } from '../../src/services/plan.service.ts';
 import type { PlanService } from '../../src/services/plan.service.ts';
 import { createRegionService } from '../../src/services/region.service.ts';
+import { createTaskQueries } from '../../src/services/task.queries.ts';
+import { createTaskService } from '../../src/services/task.service.ts';
 import type { TestDialect } from '../db/dialects.ts';
 import { sampleBytes } from '../services/plan.samples.ts';
 
@@ -28,8 +33,13 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
+/** What a test may change in the fixture: the clock the tracking services judge deadlines by. */
+export interface ApiOptions {
+  now?: () => Date;
+}
+
 /** Opens the fixture. */
-export async function openApi(dialect: TestDialect): Promise<ApiFixture> {
+export async function openApi(dialect: TestDialect, options: ApiOptions = {}): Promise<ApiFixture> {
   const database = await dialect.open();
   const plans = createPlanService(database.db);
   const accounts = createAccountService(database.db);
@@ -42,6 +52,11 @@ export async function openApi(dialect: TestDialect): Promise<ApiFixture> {
     catalogue: createCatalogueService(database.db),
     observations,
     observationQueries: createObservationQueries(database.db),
+    evaluation: createEvaluationService(database.db),
+    commitments: createCommitmentService(database.db, options.now),
+    tasks: createTaskService(database.db, options.now),
+    taskQueries: createTaskQueries(database.db, options.now),
+    evidence: createEvidenceService(database.db),
   });
   return {
     app,

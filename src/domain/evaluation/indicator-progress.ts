@@ -1,0 +1,91 @@
+/**
+ * The progress input of one plan indicator in one region and year: the plan's baseline and target in the
+ * catalogue's unit, and the latest figure after the baseline year up to the year evaluated. For the plan's own
+ * region the baseline is the plan's; for a region below it the plan's targets apply and the baseline is that
+ * region's own figure for the baseline year (a city is not judged from its province's starting point).
+ */
+import type { Comparator, IndicatorAttribute } from '../../ingest/types.ts';
+import type { ProgressDirection, ProgressInput } from '../progress/types.ts';
+
+/** A plan's target row, as stored after review. */
+export interface PlanTargetRow {
+  readonly baselineYear: number | null;
+  readonly baselineValue: number | null;
+  readonly targetYear: number | null;
+  readonly targetValue: number | null;
+  readonly comparator: Comparator | null;
+  readonly attribute: IndicatorAttribute | null;
+  /** Plan value × factor = value in the catalogue unit (null: the row prints the catalogue's unit). */
+  readonly unitFactor: number | null;
+}
+
+/** A figure of a series, where it came from and whether it is a lower bound. */
+export interface SeriesPoint {
+  readonly year: number;
+  readonly value: number;
+  readonly qualifier: 'exact' | 'at_least';
+  /** 'reported' by the region itself, or 'computed' from the regions below it. */
+  readonly provenance: 'reported' | 'computed';
+}
+
+export interface IndicatorFacts {
+  readonly direction: ProgressDirection;
+  readonly unit: string;
+  /** 100 for a share that cannot pass it (the no-target method's natural limit); null otherwise. */
+  readonly limit: number | null;
+}
+
+const convert = (value: number | null, factor: number | null): number | null =>
+  value === null ? null : Number((value * (factor ?? 1)).toPrecision(12));
+
+/** The latest figure after the baseline year, up to the year evaluated. */
+export function latestPoint(
+  series: readonly SeriesPoint[],
+  afterYear: number | null,
+  upTo: number,
+): SeriesPoint | null {
+  let latest: SeriesPoint | null = null;
+  for (const point of series) {
+    if (point.year > upTo || (afterYear !== null && point.year <= afterYear)) continue;
+    if (latest === null || point.year > latest.year) latest = point;
+  }
+  return latest;
+}
+
+/**
+ * The input of the progress method. `ownBaseline`: the plan's region (its baseline is the plan's); otherwise the
+ * region's own figure for the baseline year is its baseline, and without one there is nothing to judge from.
+ */
+export function progressInput(
+  row: PlanTargetRow,
+  facts: IndicatorFacts,
+  series: readonly SeriesPoint[],
+  year: number,
+  ownBaseline: boolean,
+): { input: ProgressInput; latest: SeriesPoint | null; baseline: SeriesPoint | null } {
+  const planBaseline = convert(row.baselineValue, row.unitFactor);
+  const target = convert(row.targetValue, row.unitFactor);
+  const fromSeries = row.baselineYear === null ? undefined : series.find((point) => point.year === row.baselineYear);
+  const baseline: SeriesPoint | null = ownBaseline
+    ? row.baselineYear === null || planBaseline === null
+      ? null
+      : { year: row.baselineYear, value: planBaseline, qualifier: 'exact', provenance: 'reported' }
+    : (fromSeries ?? null);
+  const latest = latestPoint(series, row.baselineYear, year);
+  return {
+    input: {
+      direction: facts.direction,
+      baseline: baseline === null ? null : { year: baseline.year, value: baseline.value },
+      target:
+        row.targetYear === null || target === null
+          ? null
+          : { year: row.targetYear, value: target, comparator: row.comparator },
+      latest: latest === null ? null : { year: latest.year, value: latest.value, qualifier: latest.qualifier },
+      binding: row.attribute === 'binding',
+      limit: facts.limit,
+      unit: facts.unit,
+    },
+    latest,
+    baseline,
+  };
+}
