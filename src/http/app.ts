@@ -21,6 +21,7 @@ import type { RegionService } from '../services/region.service.ts';
 import type { TaskQueries } from '../services/task.queries.ts';
 import type { TaskService } from '../services/task.service.ts';
 import { authRoutes } from './auth.routes.ts';
+import { checklistRoutes } from './checklist.routes.ts';
 import { commitmentRoutes } from './commitment.routes.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(evaluationRoutes(options.evaluation));
       await api.register(commitmentRoutes(options.commitments));
       await api.register(taskRoutes(options.tasks, options.taskQueries));
+      await api.register(checklistRoutes(options.plans, options.commitments, options.taskQueries));
       await api.register(evidenceRoutes(options.evidence));
     },
     { prefix: '/api' },
