@@ -18,6 +18,7 @@ import { createCatalogueService } from './services/catalogue.service.ts';
 import { createCommitmentService } from './services/commitment.service.ts';
 import { createEvidenceService } from './services/evidence.service.ts';
 import { createEvaluationService } from './services/evaluation.service.ts';
+import { createNextPlanService } from './services/next-plan.service.ts';
 import { createObservationQueries } from './services/observation.queries.ts';
 import { createObservationService } from './services/observation.service.ts';
 import { createPlanService } from './services/plan.service.ts';
@@ -102,6 +103,7 @@ export async function startServer(
       observations: createObservationService(database.db),
       observationQueries: createObservationQueries(database.db),
       evaluation: createEvaluationService(database.db),
+      nextPlan: createNextPlanService(database.db),
       commitments: createCommitmentService(database.db),
       tasks: createTaskService(database.db),
       taskQueries: createTaskQueries(database.db),

@@ -12,6 +12,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AccountService } from '../services/account.service.ts';
 import type { CatalogueService } from '../services/catalogue.service.ts';
 import type { EvaluationService } from '../services/evaluation.service.ts';
+import type { NextPlanService } from '../services/next-plan.service.ts';
 import type { CommitmentService } from '../services/commitment.service.ts';
 import type { EvidenceService } from '../services/evidence.service.ts';
 import type { ObservationQueries } from '../services/observation.queries.ts';
@@ -25,6 +26,7 @@ import { checklistRoutes } from './checklist.routes.ts';
 import { commitmentRoutes } from './commitment.routes.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
+import { nextPlanRoutes } from './next-plan.routes.ts';
 import { evidenceRoutes } from './evidence.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import type { DatabaseKind } from './health.routes.ts';
@@ -49,6 +51,7 @@ export interface AppOptions {
   observations: ObservationService;
   observationQueries: ObservationQueries;
   evaluation: EvaluationService;
+  nextPlan: NextPlanService;
   commitments: CommitmentService;
   tasks: TaskService;
   taskQueries: TaskQueries;
@@ -86,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(options.accounts));
       await api.register(observationRoutes(options.observations, options.observationQueries));
       await api.register(evaluationRoutes(options.evaluation));
+      await api.register(nextPlanRoutes(options.nextPlan));
       await api.register(commitmentRoutes(options.commitments));
       await api.register(taskRoutes(options.tasks, options.taskQueries));
       await api.register(checklistRoutes(options.plans, options.commitments, options.taskQueries));

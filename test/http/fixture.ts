@@ -10,6 +10,7 @@ import { createCatalogueService } from '../../src/services/catalogue.service.ts'
 import { createCommitmentService } from '../../src/services/commitment.service.ts';
 import { createEvidenceService } from '../../src/services/evidence.service.ts';
 import { createEvaluationService } from '../../src/services/evaluation.service.ts';
+import { createNextPlanService } from '../../src/services/next-plan.service.ts';
 import { createObservationQueries } from '../../src/services/observation.queries.ts';
 import { createObservationService } from '../../src/services/observation.service.ts';
 import type { ObservationService } from '../../src/services/observation.service.ts';
@@ -53,6 +54,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     observations,
     observationQueries: createObservationQueries(database.db),
     evaluation: createEvaluationService(database.db),
+    nextPlan: createNextPlanService(database.db),
     commitments: createCommitmentService(database.db, options.now),
     tasks: createTaskService(database.db, options.now),
     taskQueries: createTaskQueries(database.db, options.now),
