@@ -53,8 +53,11 @@ describe.each(testDialects())('the next plan’s draft targets on $kind', (diale
     const headers = sheet?.getRow(2).values as unknown[];
     const target = headers.indexOf('拟定目标值');
     const baseline = headers.indexOf('新基期值');
-    expect(sheet?.getCell(3, target).protection?.locked).toBe(false);
-    expect(sheet?.getCell(3, baseline).protection?.locked).not.toBe(false);
+    // exceljs types a cell's protection as always present, but a cell left at the sheet's default has none.
+    const lockOf = (column: number): unknown =>
+      (sheet?.getCell(3, column).protection as unknown as { locked?: boolean } | undefined)?.locked;
+    expect(lockOf(target)).toBe(false);
+    expect(lockOf(baseline)).not.toBe(false);
     const preschoolRow = sheet?.getRows(3, 10)?.find((row) => row.getCell(3).text === '学前教育毛入园率');
     expect(preschoolRow?.getCell(baseline).text).toBe('98（2025）');
 
