@@ -54,8 +54,10 @@ describe.each(testDialects())('the next plan’s draft targets on $kind', (diale
     const target = headers.indexOf('拟定目标值');
     const baseline = headers.indexOf('新基期值');
     // exceljs types a cell's protection as always present, but a cell left at the sheet's default has none.
-    const lockOf = (column: number): unknown =>
-      (sheet?.getCell(3, column).protection as unknown as { locked?: boolean } | undefined)?.locked;
+    const lockOf = (column: number): boolean | undefined => {
+      const protection: { locked?: boolean } | undefined = sheet?.getCell(3, column).protection;
+      return protection?.locked;
+    };
     expect(lockOf(target)).toBe(false);
     expect(lockOf(baseline)).not.toBe(false);
     const preschoolRow = sheet?.getRows(3, 10)?.find((row) => row.getCell(3).text === '学前教育毛入园率');
