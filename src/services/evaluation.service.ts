@@ -24,7 +24,7 @@ import { regionLists } from '../domain/evaluation/lists.ts';
 import type { ListedRegion, ListRule, RegionLists } from '../domain/evaluation/lists.ts';
 import { rankChanges, rankRegions } from '../domain/evaluation/rankings.ts';
 import type { RankChange } from '../domain/evaluation/rankings.ts';
-import { aggregate } from '../domain/observations/aggregate.ts';
+import { aggregate, regionNodes } from '../domain/observations/aggregate.ts';
 import type { RegionNode } from '../domain/observations/aggregate.ts';
 import type { SubjectRegistry } from '../domain/observations/subjects.ts';
 import { assessProgress, STATUS_LABELS } from '../domain/progress/index.ts';
@@ -308,7 +308,7 @@ export class EvaluationService {
       map.set(`${one.region_code}:${one.subject_id}`, one);
       byYear.set(one.year, map);
     }
-    const nodes = nodesOf(tree);
+    const nodes = regionNodes(tree);
     const cache = new Map<string, SeriesPoint | null>();
     return (regionCode, subjectId, at) => {
       const key = `${regionCode}:${subjectId}:${at}`;
@@ -372,18 +372,6 @@ function computePoint(
   if (subject === undefined) return null;
   const result = aggregate(node, subject, subjects, (code, id) => rows.get(`${code}:${id}`)?.value);
   return result.computed === null ? null : { year, value: result.computed, qualifier: 'exact', provenance: 'computed' };
-}
-
-function nodesOf(tree: readonly Region[]): Map<string, RegionNode> {
-  const children = new Map<string, RegionNode[]>();
-  const nodes = new Map<string, RegionNode>();
-  for (const region of [...tree].reverse()) {
-    const node: RegionNode = { code: region.code, children: children.get(region.code) ?? [] };
-    nodes.set(region.code, node);
-    if (region.parent_code !== null)
-      children.set(region.parent_code, [node, ...(children.get(region.parent_code) ?? [])]);
-  }
-  return nodes;
 }
 
 /** Lower is better when the entry says so, or when the plan's target is a ceiling (≤ 65). */

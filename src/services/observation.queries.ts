@@ -13,7 +13,7 @@ import { regionRepository } from '../db/region.repository.ts';
 import type { RegionRepository } from '../db/region.repository.ts';
 import type { Database, Region } from '../db/schema.ts';
 import { can } from '../domain/access.ts';
-import { aggregate } from '../domain/observations/aggregate.ts';
+import { aggregate, regionNodes } from '../domain/observations/aggregate.ts';
 import type { Aggregate, RegionNode } from '../domain/observations/aggregate.ts';
 import type { Subject, SubjectRegistry } from '../domain/observations/subjects.ts';
 import { accountErrors } from './account.errors.ts';
@@ -287,16 +287,8 @@ function regionNotFound(code: string): ServiceError {
 
 /** The region tree from a subtree listed parents first. */
 function buildTree(regions: readonly Region[]): RegionNode {
-  const children = new Map<string, RegionNode[]>();
-  const nodes = new Map<string, RegionNode>();
-  for (const region of [...regions].reverse()) {
-    const node: RegionNode = { code: region.code, children: children.get(region.code) ?? [] };
-    nodes.set(region.code, node);
-    if (region.parent_code !== null)
-      children.set(region.parent_code, [node, ...(children.get(region.parent_code) ?? [])]);
-  }
   const [root] = regions;
-  return (root === undefined ? undefined : nodes.get(root.code)) ?? { code: '', children: [] };
+  return (root === undefined ? undefined : regionNodes(regions).get(root.code)) ?? { code: '', children: [] };
 }
 
 /** The subjects with figures, and the ratio indicators whose elements have figures. */

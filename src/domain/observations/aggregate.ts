@@ -14,6 +14,22 @@ export interface RegionNode {
   readonly children: readonly RegionNode[];
 }
 
+/**
+ * The tree of regions listed parents first (as a subtree query returns them), as nodes by code. Children keep the
+ * list's order.
+ */
+export function regionNodes(regions: readonly { code: string; parent_code: string | null }[]): Map<string, RegionNode> {
+  const children = new Map<string, RegionNode[]>();
+  const nodes = new Map<string, RegionNode>();
+  for (const region of [...regions].reverse()) {
+    const node: RegionNode = { code: region.code, children: children.get(region.code) ?? [] };
+    nodes.set(region.code, node);
+    if (region.parent_code !== null)
+      children.set(region.parent_code, [node, ...(children.get(region.parent_code) ?? [])]);
+  }
+  return nodes;
+}
+
 /** A stored value of a region, in the subject's canonical unit; undefined when it has not been reported. */
 export type ValueLookup = (regionCode: string, subjectId: string) => number | undefined;
 
