@@ -10,7 +10,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSamplePlans } from '../../src/server.ts';
 import type { ErrorBody } from '../../src/http/errors.ts';
-import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
 import type { CommitmentList } from '../../src/services/commitment.service.ts';
 import type { PresentedCommitment, PresentedCommitmentUpdate } from '../../src/services/commitment.presenter.ts';
 import type { PresentedEvidence } from '../../src/services/evidence.presenter.ts';
@@ -18,7 +17,7 @@ import type { PlanSummary } from '../../src/services/plan.presenter.ts';
 import { testDialects } from '../db/dialects.ts';
 import { tinyPdf, windowsProgram } from './evidence.files.ts';
 import { editedSample, XINZHOU as XINZHOU_FILE } from '../services/plan.samples.ts';
-import { importFile, multipart, openApi, sessionCookie } from './fixture.ts';
+import { importFile, multipart, openApi } from './fixture.ts';
 import type { ApiFixture } from './fixture.ts';
 
 const XINZHOU = '140900';
@@ -36,32 +35,13 @@ describe.each(testDialects())('commitment tracking through the API on $kind', (d
   let otherUnit: string;
   let otherCity: string;
 
+  // The fixture's request, bound once the fixture opens.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body it expects
-  const request = async <T>(
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    cookie: string | null,
-    payload?: object,
-  ): Promise<{ status: number; body: T }> => {
-    const response = await api.app.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload }),
-      ...(cookie === null ? {} : { headers: { cookie } }),
-    });
-    return { status: response.statusCode, body: response.json<T>() };
-  };
+  const request = <T>(...args: Parameters<ApiFixture['request']>) => api.request<T>(...args);
 
   /** A responsible unit's account, signed in through the API. */
-  const unitAccount = async (username: string, unitName: string): Promise<string> => {
-    const password = `${username}-測試用的密碼-2026`;
-    await api.accounts.createUser(
-      { username, displayName: unitName, role: 'responsible_unit', regionCode: XINZHOU, unitName, password },
-      SYSTEM_CONTEXT,
-    );
-    const response = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-    return sessionCookie(response);
-  };
+  const unitAccount = (username: string, unitName: string): Promise<string> =>
+    api.unitAccount(username, unitName, XINZHOU);
 
   const commitments = async (cookie: string | null = null) =>
     (await request<CommitmentList>('GET', `/api/plans/${planId}/commitments`, cookie)).body;

@@ -29,6 +29,16 @@ export interface ApiFixture {
   plans: PlanService;
   accounts: AccountService;
   observations: ObservationService;
+  /** A JSON request as a browser sends it (with the session cookie, when given), and the parsed answer. */
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body it expects
+  request<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    cookie: string | null,
+    payload?: object,
+  ): Promise<{ status: number; body: T }>;
+  /** A responsible unit's account in a region, signed in through the API: its session cookie. */
+  unitAccount(username: string, unitName: string, regionCode: string): Promise<string>;
   /** Creates an account as the installation and returns the session cookie of a sign-in through the API. */
   signedIn(username: string, role: AccountRole, regionCode: string | null): Promise<string>;
   close(): Promise<void>;
@@ -66,6 +76,30 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     plans,
     accounts,
     observations,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as above
+    request: async <T>(
+      method: 'GET' | 'POST' | 'PATCH',
+      url: string,
+      cookie: string | null,
+      payload?: object,
+    ): Promise<{ status: number; body: T }> => {
+      const response = await app.inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload }),
+        ...(cookie === null ? {} : { headers: { cookie } }),
+      });
+      return { status: response.statusCode, body: response.json<T>() };
+    },
+    unitAccount: async (username, unitName, regionCode) => {
+      const password = `${username}-測試用的密碼-2026`;
+      await accounts.createUser(
+        { username, displayName: unitName, role: 'responsible_unit', regionCode, unitName, password },
+        SYSTEM_CONTEXT,
+      );
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      return sessionCookie(response);
+    },
     signedIn: async (username, role, regionCode) => {
       const password = `${username}-測試用的密碼-2026`;
       await accounts.createUser({ username, displayName: username, role, regionCode, password }, SYSTEM_CONTEXT);

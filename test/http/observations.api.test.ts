@@ -29,21 +29,9 @@ describe.each(testDialects())('monitoring data through the API on $kind', (diale
   let otherCity: string;
   let province: string;
 
+  // The fixture's request, bound once the fixture opens.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body it expects
-  const request = async <T>(
-    method: 'GET' | 'POST',
-    url: string,
-    cookie: string | null,
-    payload?: object,
-  ): Promise<{ status: number; body: T }> => {
-    const response = await api.app.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload }),
-      ...(cookie === null ? {} : { headers: { cookie } }),
-    });
-    return { status: response.statusCode, body: response.json<T>() };
-  };
+  const request = <T>(...args: Parameters<ApiFixture['request']>) => api.request<T>(...args);
 
   const upload = async (cookie: string, name: string, bytes: Uint8Array, submit: boolean) => {
     const body = multipart({ name, bytes }, { submit: String(submit) });

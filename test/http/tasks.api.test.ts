@@ -7,14 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSamplePlans } from '../../src/server.ts';
 import type { ErrorBody } from '../../src/http/errors.ts';
-import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
 import type { PresentedEvidence } from '../../src/services/evidence.presenter.ts';
 import type { PlanSummary } from '../../src/services/plan.presenter.ts';
 import type { PresentedTask, PresentedTaskUpdate } from '../../src/services/task.presenter.ts';
 import type { DueList, SuggestionList, TaskList } from '../../src/services/task.queries.ts';
 import { testDialects } from '../db/dialects.ts';
 import { tinyPdf } from './evidence.files.ts';
-import { multipart, openApi, sessionCookie } from './fixture.ts';
+import { multipart, openApi } from './fixture.ts';
 import type { ApiFixture } from './fixture.ts';
 
 const SHANXI = '140000';
@@ -33,31 +32,13 @@ describe.each(testDialects())('tasks through the API on $kind', (dialect) => {
   let stranger: string;
   let taskId = 0;
 
+  // The fixture's request, bound once the fixture opens.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body it expects
-  const request = async <T>(
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    cookie: string | null,
-    payload?: object,
-  ): Promise<{ status: number; body: T }> => {
-    const response = await api.app.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload }),
-      ...(cookie === null ? {} : { headers: { cookie } }),
-    });
-    return { status: response.statusCode, body: response.json<T>() };
-  };
+  const request = <T>(...args: Parameters<ApiFixture['request']>) => api.request<T>(...args);
 
-  const unitAccount = async (username: string, unitName: string): Promise<string> => {
-    const password = `${username}-測試用的密碼-2026`;
-    await api.accounts.createUser(
-      { username, displayName: unitName, role: 'responsible_unit', regionCode: SHANXI, unitName, password },
-      SYSTEM_CONTEXT,
-    );
-    const response = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-    return sessionCookie(response);
-  };
+  /** A responsible unit's account, signed in through the API. */
+  const unitAccount = (username: string, unitName: string): Promise<string> =>
+    api.unitAccount(username, unitName, SHANXI);
 
   const suggestions = async () =>
     (await request<SuggestionList>('GET', `/api/plans/${planId}/task-suggestions`, null)).body;
