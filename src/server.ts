@@ -23,7 +23,9 @@ import { createObservationQueries } from './services/observation.queries.ts';
 import { createObservationService } from './services/observation.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 import type { PlanService } from './services/plan.service.ts';
+import { planChecklist } from './services/checklist.service.ts';
 import { createRegionService } from './services/region.service.ts';
+import { createReportService } from './services/report.service.ts';
 import { loadPublishedStatistics } from './services/statistics.service.ts';
 import { createTaskQueries } from './services/task.queries.ts';
 import { createTaskService } from './services/task.service.ts';
@@ -94,6 +96,9 @@ export async function startServer(
     if (imported > 0) print(`已导入并发布 ${imported} 份示例规划 / imported and published ${imported} sample plans`);
     const figures = await seedSampleStatistics(database.db);
     if (figures > 0) print(`已载入 ${figures} 条公开统计数据 / loaded ${figures} published statistics`);
+    const evaluation = createEvaluationService(database.db);
+    const commitments = createCommitmentService(database.db);
+    const taskQueries = createTaskQueries(database.db);
     const app = await buildApp({
       kind: database.kind,
       plans,
@@ -102,11 +107,14 @@ export async function startServer(
       catalogue: createCatalogueService(database.db),
       observations: createObservationService(database.db),
       observationQueries: createObservationQueries(database.db),
-      evaluation: createEvaluationService(database.db),
+      evaluation,
+      reports: createReportService(plans, evaluation, {
+        checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
+      }),
       nextPlan: createNextPlanService(database.db),
-      commitments: createCommitmentService(database.db),
+      commitments,
       tasks: createTaskService(database.db),
-      taskQueries: createTaskQueries(database.db),
+      taskQueries,
       evidence: createEvidenceService(database.db),
       logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
     });

@@ -46,6 +46,7 @@ const STATUS: Readonly<Record<ServiceErrorKind, number>> = {
   'not-found': 404,
   conflict: 409,
   'rate-limited': 429,
+  unavailable: 503,
 };
 
 /** The status a kind of service error is answered with. */

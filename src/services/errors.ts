@@ -2,12 +2,13 @@
  * The one error shape services throw for anything a person must act on. It carries a stable code (what the web app
  * and the tests switch on), the message in Chinese and English, and the field, row or line at fault. It knows no
  * HTTP: `kind` says what went wrong in words the HTTP layer maps to a status (invalid → 400/422, not-found → 404,
- * conflict → 409, unauthenticated → 401, forbidden → 403, rate-limited → 429). Anything else thrown is a bug,
- * shown as a 500.
+ * conflict → 409, unauthenticated → 401, forbidden → 403, rate-limited → 429, unavailable → 503: something the server
+ * needs, such as Chromium for a PDF, is missing or overloaded). Anything else thrown is a bug, shown as a 500.
  */
 
 /** What kind of failure it is, for the HTTP layer to map to a status. */
-export type ServiceErrorKind = 'invalid' | 'not-found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'rate-limited';
+export type ServiceErrorKind =
+  'invalid' | 'not-found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'rate-limited' | 'unavailable';
 
 /**
  * Where the fault is: the request field, the indicator row, the source line, or the file, sheet, spreadsheet row and

@@ -87,4 +87,18 @@ describe.each(testDialects())('the implementation checklist on $kind', (dialect)
     expect(sheet?.rowCount).toBe(body.rows.length + 2);
     expect(workbook.getWorksheet('责任单位红黑榜')?.getCell(1, 1).text).toBe(body.units.ruleText.zh);
   });
+
+  it('reports the tracked commitments in the annual report’s section on projects and tasks', async () => {
+    const response = await api.app.inject({
+      method: 'GET',
+      url: `/api/plans/${String(planId)}/reports/annual?year=2025&format=html`,
+      headers: { cookie: city },
+    });
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    const section = html.slice(html.indexOf('重点工程和任务进展'));
+    expect(section).toContain(KINDERGARTENS);
+    expect(section).toContain('35/35所');
+    expect(section).not.toContain('尚未录入');
+  });
 });

@@ -16,7 +16,9 @@ import { createObservationService } from '../../src/services/observation.service
 import type { ObservationService } from '../../src/services/observation.service.ts';
 import { createPlanService } from '../../src/services/plan.service.ts';
 import type { PlanService } from '../../src/services/plan.service.ts';
+import { planChecklist } from '../../src/services/checklist.service.ts';
 import { createRegionService } from '../../src/services/region.service.ts';
+import { createReportService } from '../../src/services/report.service.ts';
 import { createTaskQueries } from '../../src/services/task.queries.ts';
 import { createTaskService } from '../../src/services/task.service.ts';
 import type { TestDialect } from '../db/dialects.ts';
@@ -55,6 +57,9 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
   const plans = createPlanService(database.db);
   const accounts = createAccountService(database.db);
   const observations = createObservationService(database.db);
+  const evaluation = createEvaluationService(database.db);
+  const commitments = createCommitmentService(database.db, options.now);
+  const taskQueries = createTaskQueries(database.db, options.now);
   const app = await buildApp({
     kind: database.kind,
     plans,
@@ -63,11 +68,15 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     catalogue: createCatalogueService(database.db),
     observations,
     observationQueries: createObservationQueries(database.db),
-    evaluation: createEvaluationService(database.db),
+    evaluation,
+    reports: createReportService(plans, evaluation, {
+      now: options.now,
+      checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
+    }),
     nextPlan: createNextPlanService(database.db),
-    commitments: createCommitmentService(database.db, options.now),
+    commitments,
     tasks: createTaskService(database.db, options.now),
-    taskQueries: createTaskQueries(database.db, options.now),
+    taskQueries,
     evidence: createEvidenceService(database.db),
   });
   return {
