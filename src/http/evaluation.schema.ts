@@ -8,7 +8,13 @@ export const progressParams = z.object({ id: planId });
 
 /** `GET /api/plans/:id/progress?year=&region=`. */
 export const progressQuery = z.object({
-  year: z.coerce.number().int().min(1949).max(2100).describe('the year evaluated (figures up to it count)'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1949)
+    .max(2100)
+    .optional()
+    .describe('the year evaluated (figures up to it count); default: the latest year with any figure'),
   region: z
     .string()
     .regex(/^\d{6}$/, 'a six-digit GB/T 2260 code')

@@ -53,6 +53,13 @@ export interface IndicatorProgress {
   latest: SeriesPoint | null;
   /** Every figure from the baseline year to the year evaluated, for the trend chart. */
   series: SeriesPoint[];
+  /** The region judged and the year evaluated, and the headline of the assessment, as flat fields. */
+  region: string;
+  year: number;
+  status: ProgressStatus;
+  label: ProgressAssessment['label'];
+  explanation: ProgressAssessment['explanation'];
+  redLine: boolean;
   assessment: ProgressAssessment;
 }
 
@@ -129,13 +136,14 @@ export class EvaluationService {
   /** Every indicator of a plan, judged in a region (the plan's by default, or one below it) for a year. */
   async planProgress(
     planId: number,
-    year: number,
+    requestedYear: number | undefined,
     regionCode: string | undefined,
     viewer: Viewer,
   ): Promise<PlanProgress> {
     const context = await this.context(planId, regionCode ?? null, viewer);
     const region = await this.regionWithin(context.plan, regionCode ?? context.plan.region_code);
     const tree = await this.regions.subtree(region.code);
+    const year = requestedYear ?? (await this.latestYearWithData(context, tree));
     const own = region.code === context.plan.region_code;
     const valueOf = await this.values(context, tree, year);
     const items = context.indicators.map((row) =>
@@ -265,6 +273,7 @@ export class EvaluationService {
       }
     }
     const { input, latest, baseline } = progressInput(targetRow, facts, series, year, own);
+    const assessment = assessProgress(input);
     return {
       row: row.row_no,
       line: row.line,
@@ -278,8 +287,39 @@ export class EvaluationService {
       target: input.target === null ? null : { ...input.target },
       latest,
       series,
-      assessment: assessProgress(input),
+      region: regionCode,
+      year,
+      status: assessment.status,
+      label: assessment.label,
+      explanation: assessment.explanation,
+      redLine: assessment.redLine,
+      assessment,
     };
+  }
+
+  /**
+   * The latest year of the plan's period (baseline year included) with any figure of its indicators in the region or
+   * below it; the baseline year when there is none, where everything is 数据不足.
+   */
+  private async latestYearWithData(context: Context, tree: readonly Region[]): Promise<number> {
+    const { period_start: start, period_end: end } = context.plan;
+    const subjectIds = new Set<string>();
+    for (const row of context.indicators) {
+      if (row.catalogue_id === null) continue;
+      subjectIds.add(row.catalogue_id);
+      const subject = context.subjects.byId(row.catalogue_id);
+      if (subject?.aggregation.method === 'ratio') {
+        subjectIds.add(subject.aggregation.numerator.id);
+        subjectIds.add(subject.aggregation.denominator.id);
+      }
+    }
+    const rows = await this.observations.series(
+      tree.map((region) => region.code),
+      [...subjectIds],
+      { from: start - 1, to: end },
+      context.basis,
+    );
+    return rows.reduce((latest, row) => Math.max(latest, row.year), start - 1);
   }
 
   /** A lookup of each region's figure per subject and year: reported, else computed from the regions below. */

@@ -69,6 +69,17 @@ describe.each(testDialects())('evaluation through the API on $kind', (dialect) =
     expect(Object.values(body.summary.byStatus).reduce((a, b) => a + b, 0)).toBe(body.items.length);
   });
 
+  it('answers without a year for the latest year with data, each item with its status, label and explanation', async () => {
+    const { body } = await get<PlanProgress>(`/api/plans/${String(planOf.get('140000'))}/progress`);
+    expect(body.year).toBe(2025);
+    const preschool = body.items.find((item) => item.indicator === 'preschool-gross-enrolment-rate');
+    expect(preschool).toMatchObject({ region: '140000', year: 2025, status: 'ahead', label: { zh: '快于预期' } });
+    // "突破100万" against a baseline of 126万 cannot decide anything, and says so.
+    const higher = body.items.find((item) => item.indicator === 'higher-education-total-enrolment');
+    expect(higher?.status).toBe('insufficient_data');
+    expect(higher?.explanation.zh).toContain('不能据此判断倒退');
+  });
+
   it('judges a city on what its counties reported, and a binding indicator behind with the red line', async () => {
     await publish([
       { region: '140902', subject: 'kindergarten-children', year: 2024, value: 9_700 },
