@@ -24,6 +24,7 @@ import { createObservationService } from './services/observation.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 import type { PlanService } from './services/plan.service.ts';
 import { planChecklist } from './services/checklist.service.ts';
+import { JobRunner } from './services/jobs.ts';
 import { createRegionService } from './services/region.service.ts';
 import { createReportService } from './services/report.service.ts';
 import { loadPublishedStatistics } from './services/statistics.service.ts';
@@ -108,6 +109,7 @@ export async function startServer(
       observations: createObservationService(database.db),
       observationQueries: createObservationQueries(database.db),
       evaluation,
+      jobs: new JobRunner(),
       reports: createReportService(plans, evaluation, {
         checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
       }),

@@ -19,6 +19,7 @@ import type { ObservationQueries } from '../services/observation.queries.ts';
 import type { ObservationService } from '../services/observation.service.ts';
 import type { PlanService } from '../services/plan.service.ts';
 import type { RegionService } from '../services/region.service.ts';
+import type { JobRunner } from '../services/jobs.ts';
 import type { ReportService } from '../services/report.service.ts';
 import type { TaskQueries } from '../services/task.queries.ts';
 import type { TaskService } from '../services/task.service.ts';
@@ -36,6 +37,7 @@ import { observationRoutes } from './observation.routes.ts';
 import { registerOpenApi } from './openapi.ts';
 import { planRoutes } from './plan.routes.ts';
 import { regionRoutes } from './region.routes.ts';
+import { jobRoutes } from './job.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { registerSession } from './session.ts';
 import { taskRoutes } from './task.routes.ts';
@@ -54,6 +56,8 @@ export interface AppOptions {
   observationQueries: ObservationQueries;
   evaluation: EvaluationService;
   reports: ReportService;
+  /** Long work run in the background (reports on request). */
+  jobs: JobRunner;
   nextPlan: NextPlanService;
   commitments: CommitmentService;
   tasks: TaskService;
@@ -92,7 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(options.accounts));
       await api.register(observationRoutes(options.observations, options.observationQueries));
       await api.register(evaluationRoutes(options.evaluation));
-      await api.register(reportRoutes(options.reports));
+      await api.register(reportRoutes(options.reports, options.jobs));
+      await api.register(jobRoutes(options.jobs));
       await api.register(nextPlanRoutes(options.nextPlan));
       await api.register(commitmentRoutes(options.commitments));
       await api.register(taskRoutes(options.tasks, options.taskQueries));

@@ -4,8 +4,11 @@
  * by a shared cache.
  */
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReportFormat, ReportKind } from '../reports/plan-report/types.ts';
+import type { JobRunner } from '../services/jobs.ts';
 import type { ReportFile, ReportService } from '../services/report.service.ts';
-import { reportParams, reportQuery } from './report.schema.ts';
+import { planIdParams, reportJobBody, reportKindQuery, reportParams, reportQuery } from './report.schema.ts';
 import { viewerOf } from './session.ts';
 
 const tags = ['reports'];
@@ -24,33 +27,83 @@ export function contentDisposition(
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** The report endpoint. */
-export function reportRoutes(reports: ReportService): FastifyPluginCallbackZod {
+const DESCRIPTION =
+  '年度监测报告 (annual, year required), 中期评估报告 (midterm: the period’s third year by default) or 总结评估报告 (final: its last year), as HTML, Word (.docx) or PDF. The figures are those of /progress, /rankings and /region-lists for the same viewer. PDF needs Chromium on the server: without it, 503 PDF_UNAVAILABLE (Word and HTML still work).';
+
+/** The report endpoints: the file at once, or a job to follow for a report that takes a while. */
+export function reportRoutes(reports: ReportService, jobs: JobRunner): FastifyPluginCallbackZod {
   return (app, _options, done) => {
+    const send = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      planId: number,
+      { kind, format, year }: { kind: ReportKind; format: ReportFormat; year?: number | undefined },
+    ): Promise<FastifyReply> => {
+      const file = await reports.planReport(
+        planId,
+        { kind, format, ...(year === undefined ? {} : { year }) },
+        viewerOf(request),
+      );
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', contentDisposition(format === 'html' ? 'inline' : 'attachment', file))
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    };
+
     app.get(
       '/plans/:id/reports/:kind',
       {
         schema: {
           tags,
           summary: '规划监测评估报告 / the plan’s monitoring and evaluation report',
-          description:
-            '年度监测报告 (annual, year required), 中期评估报告 (midterm: the period’s third year by default) or 总结评估报告 (final: its last year), as HTML, Word (.docx) or PDF. The figures are those of /progress, /rankings and /region-lists for the same viewer. PDF needs Chromium on the server: without it, 503 PDF_UNAVAILABLE (Word and HTML still work).',
+          description: DESCRIPTION,
           params: reportParams,
           querystring: reportQuery,
         },
       },
-      async (request, reply) => {
-        const { format, year } = request.query;
-        const file = await reports.planReport(
-          request.params.id,
-          { kind: request.params.kind, format, ...(year === undefined ? {} : { year }) },
-          viewerOf(request),
-        );
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', contentDisposition(format === 'html' ? 'inline' : 'attachment', file))
-          .header('cache-control', 'private, no-store')
-          .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+      (request, reply) => send(request, reply, request.params.id, { ...request.query, kind: request.params.kind }),
+    );
+
+    app.get(
+      '/plans/:id/report',
+      {
+        schema: {
+          tags,
+          summary: '规划监测评估报告（kind 为查询参数）/ the report, kind as a query parameter',
+          description: DESCRIPTION,
+          params: planIdParams,
+          querystring: reportKindQuery,
+        },
+      },
+      (request, reply) => send(request, reply, request.params.id, request.query),
+    );
+
+    app.post(
+      '/plans/:id/report-jobs',
+      {
+        schema: {
+          tags,
+          summary: '后台生成报告 / generate a report as a job to follow',
+          description:
+            '202 with the job: follow it at GET /api/jobs/:id (stage, done of total) and download GET /api/jobs/:id/result when done.',
+          params: planIdParams,
+          body: reportJobBody,
+        },
+      },
+      (request, reply) => {
+        const viewer = viewerOf(request);
+        const { kind, format, year } = request.body;
+        const job = jobs.start('report', viewer, async (report) => {
+          const file = await reports.planReport(
+            request.params.id,
+            { kind, format, ...(year === undefined ? {} : { year }) },
+            viewer,
+            report,
+          );
+          return { kind: 'file', ...file };
+        });
+        return reply.status(202).send(job);
       },
     );
     done();

@@ -11,6 +11,9 @@ import type { PlanReportModel, ReportFormat, ReportKind, ReportPlanHeader } from
 import { ServiceError } from './errors.ts';
 import type { EvaluationService, Rankings } from './evaluation.service.ts';
 import type { Checklist } from './checklist.service.ts';
+import type { JobProgress } from './jobs.ts';
+
+const FORMAT_NAMES = { html: '网页', docx: 'Word 文档', pdf: 'PDF' } as const;
 import type { Viewer } from './plan.access.ts';
 import type { PlanService } from './plan.service.ts';
 
@@ -67,8 +70,19 @@ export class ReportService {
    * A plan's report as a file.
    * @example await reports.planReport(5, { kind: 'annual', year: 2024, format: 'docx' }, null)
    */
-  async planReport(planId: number, request: ReportRequest, viewer: Viewer): Promise<ReportFile> {
-    const model = await this.planReportModel(planId, request, viewer);
+  async planReport(
+    planId: number,
+    request: ReportRequest,
+    viewer: Viewer,
+    onProgress: (progress: JobProgress) => void = () => undefined,
+  ): Promise<ReportFile> {
+    const model = await this.planReportModel(planId, request, viewer, onProgress);
+    const total = model.indicators.length + 3;
+    onProgress({
+      stage: { zh: `生成${FORMAT_NAMES[request.format]}`, en: `writing ${request.format}` },
+      done: total - 1,
+      total,
+    });
     const bytes = await renderPlanReport(model, request.format, this.options.chromium);
     return {
       fileName: `${model.fileStem}.${request.format}`,
@@ -83,13 +97,16 @@ export class ReportService {
     planId: number,
     request: Pick<ReportRequest, 'kind' | 'year'>,
     viewer: Viewer,
+    onProgress: (progress: JobProgress) => void = () => undefined,
   ): Promise<PlanReportModel> {
     const plan = await this.plans.getPlan(planId, viewer);
     const year = reportYear(request.kind, request.year, plan.period);
     const progress = await this.evaluation.planProgress(planId, year, undefined, viewer);
     const rankings: Rankings[] = [];
     // One row at a time: PGlite has one connection, and the rankings are the API's own answers, row by row.
-    for (const item of progress.items) {
+    const total = progress.items.length + 3;
+    for (const [index, item] of progress.items.entries()) {
+      onProgress({ stage: { zh: '计算各地区排名', en: 'ranking the regions' }, done: index + 1, total });
       if (item.indicator !== null) rankings.push(await this.evaluation.rankings(planId, item.row, year, viewer));
     }
     const lists = await this.evaluation.regionLists(planId, year, viewer);

@@ -17,6 +17,7 @@ import type { ObservationService } from '../../src/services/observation.service.
 import { createPlanService } from '../../src/services/plan.service.ts';
 import type { PlanService } from '../../src/services/plan.service.ts';
 import { planChecklist } from '../../src/services/checklist.service.ts';
+import { JobRunner } from '../../src/services/jobs.ts';
 import { createRegionService } from '../../src/services/region.service.ts';
 import { createReportService } from '../../src/services/report.service.ts';
 import { createTaskQueries } from '../../src/services/task.queries.ts';
@@ -69,6 +70,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     observations,
     observationQueries: createObservationQueries(database.db),
     evaluation,
+    jobs: new JobRunner(),
     reports: createReportService(plans, evaluation, {
       now: options.now,
       checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),

@@ -11,12 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../src/db/database.ts';
 import { handleError, handleNotFound } from '../../src/http/errors.ts';
 import type { ErrorBody } from '../../src/http/errors.ts';
+import { jobRoutes } from '../../src/http/job.routes.ts';
 import { contentDisposition, reportRoutes } from '../../src/http/report.routes.ts';
 import { registerSession } from '../../src/http/session.ts';
 import { findChromium } from '../../src/reports/plan-report/chromium.ts';
 import { seedSamplePlans, seedSampleStatistics } from '../../src/server.ts';
 import { createAccountService } from '../../src/services/account.service.ts';
 import { createEvaluationService } from '../../src/services/evaluation.service.ts';
+import { JobRunner } from '../../src/services/jobs.ts';
+import type { JobView } from '../../src/services/jobs.ts';
 import { createPlanService } from '../../src/services/plan.service.ts';
 import { createReportService } from '../../src/services/report.service.ts';
 import { testDialects } from '../db/dialects.ts';
@@ -34,6 +37,7 @@ describe.each(testDialects())('reports through the API on $kind', (dialect) => {
     await seedSamplePlans(plans);
     await seedSampleStatistics(database.db);
     const reports = createReportService(plans, createEvaluationService(database.db));
+    const jobs = new JobRunner();
     app = Fastify();
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
@@ -41,7 +45,8 @@ describe.each(testDialects())('reports through the API on $kind', (dialect) => {
     app.setNotFoundHandler(handleNotFound);
     await app.register(cookie);
     registerSession(app, createAccountService(database.db));
-    await app.register(reportRoutes(reports), { prefix: '/api' });
+    await app.register(reportRoutes(reports, jobs), { prefix: '/api' });
+    await app.register(jobRoutes(jobs), { prefix: '/api' });
     await app.ready();
     const found = (await plans.listPlans({}, null)).find((plan) => plan.region.code === '140900');
     if (found === undefined) throw new Error('忻州 plan not seeded');
@@ -108,6 +113,32 @@ describe.each(testDialects())('reports through the API on $kind', (dialect) => {
     const response = await get('/api/plans/999999/reports/final?format=docx');
     expect(response.statusCode).toBe(404);
     expect(response.json<ErrorBody>().error.code).toBe('PLAN_NOT_FOUND');
+  });
+
+  it('runs a report as a job the caller follows, then hands over the file', async () => {
+    const started = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${String(xinzhou)}/report-jobs`,
+      payload: { kind: 'final', format: 'docx' },
+    });
+    expect(started.statusCode).toBe(202);
+    const job = started.json<JobView>();
+    let view = job;
+    const seen = new Set<string>();
+    for (let tries = 0; tries < 600 && view.status !== 'done' && view.status !== 'failed'; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      view = (await app.inject({ method: 'GET', url: `/api/jobs/${job.id}` })).json<JobView>();
+      seen.add(view.progress.stage.zh);
+    }
+    expect(view).toMatchObject({ status: 'done', resultUrl: `/api/jobs/${job.id}/result` });
+    expect(view.progress.total).toBeGreaterThan(2);
+    expect(view.progress.done).toBe(view.progress.total);
+    const result = await app.inject({ method: 'GET', url: view.resultUrl ?? '' });
+    expect(result.statusCode).toBe(200);
+    expect(result.headers['content-type']).toContain('wordprocessingml');
+    expect(result.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const unknown = await app.inject({ method: 'GET', url: '/api/jobs/00000000-0000-4000-8000-000000000000' });
+    expect(unknown.statusCode).toBe(404);
   });
 });
 
