@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NotAPlanError, readPlanDocument } from '../ingest/read.ts';
 import { normaliseText } from '../ingest/normalise.ts';
-import { importDataCommand, importPlanCommand, serveCommand, userCommand } from './platform.ts';
+import { importDataCommand, importPlanCommand, reportCommand, serveCommand, userCommand } from './platform.ts';
 import { formatSummary } from './summary.ts';
 
 const USAGE = `用法 (usage):
@@ -12,6 +12,8 @@ const USAGE = `用法 (usage):
                                            导入规划为草稿 (import a plan as a draft; the server must be stopped)
   eduplan import-data <file.xlsx|.csv> [--submit]
                                            导入监测数据，有错则全部不保存 (import figures: all or none; server stopped)
+  eduplan report --plan ID --kind annual|midterm|final [--year Y] [--format docx|pdf|html] [-o FILE]
+                                           生成监测评估报告 (write a plan's report; the server must be stopped)
   eduplan user add --username U --role R --region CODE [--name N] [--unit N]
                                            创建账号并显示一次密码 (create an account, print its password once)
   eduplan parse <file> [--json | --text]   读取规划文件并输出结构 (read a plan: .txt .md .docx .pdf)
@@ -32,6 +34,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return importPlanCommand(rest);
     case 'import-data':
       return importDataCommand(rest);
+    case 'report':
+      return reportCommand(rest);
     case 'user':
       return userCommand(rest);
     case 'samples':

@@ -1,5 +1,5 @@
 /** The commands that use the database: serve, import-plan, user add. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -17,6 +17,11 @@ import { importDataFile } from '../services/observation.import.ts';
 import { placeZh } from '../services/observation.errors.ts';
 import { createObservationService } from '../services/observation.service.ts';
 import { createPlanService } from '../services/plan.service.ts';
+import { planChecklist } from '../services/checklist.service.ts';
+import { createCommitmentService } from '../services/commitment.service.ts';
+import { createEvaluationService } from '../services/evaluation.service.ts';
+import { createReportService } from '../services/report.service.ts';
+import { createTaskQueries } from '../services/task.queries.ts';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -139,6 +144,50 @@ export async function importDataCommand(args: readonly string[]): Promise<number
     for (const warning of result.warnings) out(`  提示 (warning) ${placeZh(warning.at)}：${warning.messages.zh}`);
     return 0;
   }, 'POST /api/observations/import');
+}
+
+const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
+const REPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
+const isKind = (kind: string): kind is (typeof REPORT_KINDS)[number] =>
+  (REPORT_KINDS as readonly string[]).includes(kind);
+const isFormat = (format: string): format is (typeof REPORT_FORMATS)[number] =>
+  (REPORT_FORMATS as readonly string[]).includes(format);
+
+/** `eduplan report --plan ID --kind annual|midterm|final [--year Y] [--format docx|pdf|html] [-o FILE]`. */
+export async function reportCommand(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      plan: { type: 'string' },
+      kind: { type: 'string' },
+      year: { type: 'string' },
+      format: { type: 'string', default: 'docx' },
+      output: { type: 'string', short: 'o' },
+    },
+  });
+  const planId = Number(values.plan);
+  if (!Number.isInteger(planId) || planId <= 0) return fail('--plan 须为规划编号 (--plan must be a plan id)');
+  const kind = values.kind ?? '';
+  if (!isKind(kind)) return fail(`--kind 须为 (must be one of): ${REPORT_KINDS.join(', ')}`);
+  const format = values.format;
+  if (!isFormat(format)) return fail(`--format 须为 (must be one of): ${REPORT_FORMATS.join(', ')}`);
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year)) return fail('--year 须为年份，如 2025 (--year must be a year)');
+  return withDatabase(async ({ db }) => {
+    const evaluation = createEvaluationService(db);
+    const reports = createReportService(createPlanService(db), evaluation, {
+      checklist: (id, viewer) => planChecklist(createCommitmentService(db), createTaskQueries(db), id, viewer),
+    });
+    const file = await reports.planReport(
+      planId,
+      { kind, format, ...(year === undefined ? {} : { year }) },
+      SYSTEM_CONTEXT.actor,
+    );
+    const target = values.output ?? file.fileName;
+    await writeFile(target, file.bytes);
+    out(`已生成 (written): ${target}  ${String(file.bytes.byteLength)} bytes`);
+    return 0;
+  }, 'GET /api/plans/:id/report');
 }
 
 const isRole = (role: string): role is AccountRole => (ACCOUNT_ROLES as readonly string[]).includes(role);
