@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorRoutes(options.catalogue));
       await api.register(planRoutes(options.plans));
       await api.register(authRoutes(options.accounts));
-      await api.register(observationRoutes(options.observations, options.observationQueries));
+      await api.register(observationRoutes(options.observations, options.observationQueries, options.jobs));
       await api.register(evaluationRoutes(options.evaluation));
       await api.register(reportRoutes(options.reports, options.jobs));
       await api.register(jobRoutes(options.jobs));

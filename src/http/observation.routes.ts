@@ -6,6 +6,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { dataTemplate } from '../services/data-template.service.ts';
 import { importDataFile } from '../services/observation.import.ts';
+import type { JobRunner } from '../services/jobs.ts';
 import type { ObservationQueries } from '../services/observation.queries.ts';
 import type { ObservationService } from '../services/observation.service.ts';
 import { requestInvalid } from './errors.ts';
@@ -28,7 +29,11 @@ const tags = ['observations'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The monitoring-data endpoints. */
-export function observationRoutes(service: ObservationService, queries: ObservationQueries): FastifyPluginCallbackZod {
+export function observationRoutes(
+  service: ObservationService,
+  queries: ObservationQueries,
+  jobs: JobRunner,
+): FastifyPluginCallbackZod {
   return (app, _options, done) => {
     app.get(
       '/observations',
@@ -121,6 +126,35 @@ export function observationRoutes(service: ObservationService, queries: Observat
           context,
         );
         return reply.status(201).send(result);
+      },
+    );
+
+    app.post(
+      '/observations/import-jobs',
+      {
+        schema: {
+          tags,
+          summary: '后台导入数据文件 / import a data file as a job to follow',
+          description:
+            'As POST /observations/import, but answers 202 with a job at once: follow it at GET /api/jobs/:id; its result is the import’s answer, or its error with every problem in `error.details`.',
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (request, reply) => {
+        const context = writeContext(request);
+        const { file, bytes, fields } = await readUpload(request);
+        const parsed = importFields.safeParse(fields);
+        if (!parsed.success) throw requestInvalid('submit', 'submit must be true or false');
+        const job = jobs.start('import', context.actor, async (report) => ({
+          kind: 'json',
+          value: await importDataFile(
+            service,
+            { bytes, fileName: file.filename, submit: parsed.data.submit },
+            context,
+            report,
+          ),
+        }));
+        return reply.status(202).send(job);
       },
     );
 

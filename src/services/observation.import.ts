@@ -10,6 +10,7 @@ import type { CheckedColumn } from '../domain/observations/checks.ts';
 import type { ReportedFigure } from './observation.batch.ts';
 import type { ObservationService, ReportResult } from './observation.service.ts';
 import type { RequestContext } from './audit.ts';
+import type { JobProgress } from './jobs.ts';
 import { ServiceError } from './errors.ts';
 
 const label = (cell: { column: string; header: string } | undefined): string | undefined =>
@@ -62,7 +63,9 @@ export async function importDataFile(
   service: ObservationService,
   file: { bytes: Uint8Array; fileName: string; submit: boolean },
   context: RequestContext,
+  onProgress: (progress: JobProgress) => void = () => undefined,
 ): Promise<ReportResult> {
+  onProgress({ stage: { zh: '读取文件', en: 'reading the file' }, done: 0, total: 2 });
   let table: DataTable;
   try {
     table = await readDataTable(file.bytes, file.fileName);
@@ -72,8 +75,14 @@ export async function importDataFile(
     }
     throw error;
   }
-  return service.report(
-    { figures: figuresOf(table, file.fileName), submit: file.submit, origin: 'file', fileName: file.fileName },
-    context,
-  );
+  const figures = figuresOf(table, file.fileName);
+  onProgress({
+    stage: {
+      zh: `校验并保存 ${String(figures.length)} 条数据`,
+      en: `checking and storing ${String(figures.length)} figures`,
+    },
+    done: 1,
+    total: 2,
+  });
+  return service.report({ figures, submit: file.submit, origin: 'file', fileName: file.fileName }, context);
 }

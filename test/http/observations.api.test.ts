@@ -11,6 +11,7 @@ import type { AggregateReport, DataSet } from '../../src/services/observation.qu
 import type { PresentedObservation, PresentedVersion } from '../../src/services/observation.presenter.ts';
 import type { ReportResult } from '../../src/services/observation.service.ts';
 import type { ErrorBody } from '../../src/http/errors.ts';
+import type { JobView } from '../../src/services/jobs.ts';
 import { testDialects } from '../db/dialects.ts';
 import { multipart, openApi } from './fixture.ts';
 import type { ApiFixture } from './fixture.ts';
@@ -233,6 +234,31 @@ describe.each(testDialects())('monitoring data through the API on $kind', (diale
     expect(refused.body.error.message.zh).toContain('未保存任何数据');
     expect(await figure(otherCounty, DINGXIANG, 'population-aged-3-5')).toBeUndefined();
     expect(await figure(otherCounty, DINGXIANG, 'kindergarten-children')).toBeUndefined();
+  });
+
+  it('imports a file as a job the caller follows, whose error lists every problem', async () => {
+    const bytes = await filledTemplate(otherCounty, DINGXIANG, {
+      'primary-age-enrolled': 4_100,
+      'primary-age-population': 4_000,
+    });
+    const body = multipart({ name: '定襄县-job.xlsx', bytes }, { submit: 'false' });
+    const started = await api.app.inject({
+      method: 'POST',
+      url: '/api/observations/import-jobs',
+      payload: body.payload,
+      headers: { ...body.headers, cookie: otherCounty },
+    });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json<JobView>();
+    let job = started.json<JobView>();
+    for (let tries = 0; tries < 500 && (job.status === 'queued' || job.status === 'running'); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = (await request<JobView>('GET', `/api/jobs/${id}`, otherCounty)).body;
+    }
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'DATA_REJECTED' } });
+    expect(job.error?.details[0]).toMatchObject({ code: 'NUMERATOR_ABOVE_DENOMINATOR', at: { sheet: '填报' } });
+    // Somebody else's job is not theirs to read.
+    expect((await request('GET', `/api/jobs/${id}`, county)).status).toBe(404);
   });
 
   it('keeps both versions when an approved figure is corrected, and asks for approval again', async () => {
