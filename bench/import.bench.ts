@@ -14,14 +14,9 @@ import { importDataFile } from '../src/services/observation.import.ts';
 import { createObservationService } from '../src/services/observation.service.ts';
 import { createPlanService } from '../src/services/plan.service.ts';
 import { syntheticCsv, syntheticFigures } from './synthetic/monitoring-data.ts';
+import { median } from './stats.ts';
 
 const RUNS = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 const importSeconds: number[] = [];
 const baselineSeconds: number[] = [];

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlanText } from '../src/ingest/parse.ts';
 import { readPlanDocument } from '../src/ingest/read.ts';
+import { median } from './stats.ts';
 
 const RUNS = 15;
 const samplesDir = new URL('../samples/plans/', import.meta.url).pathname;
@@ -16,12 +17,6 @@ const texts = readdirSync(samplesDir)
   .sort()
   .map((name) => readFileSync(join(samplesDir, name), 'utf8'));
 const megabytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0) / 1e6;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 function time(run: () => void): number {
   const start = process.hrtime.bigint();

@@ -10,14 +10,9 @@ import { seedSamplePlans, seedSampleStatistics } from '../src/server.ts';
 import { createEvaluationService } from '../src/services/evaluation.service.ts';
 import { createPlanService } from '../src/services/plan.service.ts';
 import { createReportService } from '../src/services/report.service.ts';
+import { median } from './stats.ts';
 
 const RUNS = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 async function seconds(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();

@@ -3,6 +3,7 @@
  * workflow, and their history; a region's aggregates, its data set and its XLSX template. Each handler parses its
  * input, calls one service method with the request's actor and returns what the service presented.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { dataTemplate } from '../services/data-template.service.ts';
 import { importDataFile } from '../services/observation.import.ts';
@@ -27,6 +28,16 @@ import { readUpload } from './upload.ts';
 const tags = ['observations'];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An uploaded data file and its `submit` field. */
+async function readDataUpload(
+  request: FastifyRequest,
+): Promise<{ bytes: Uint8Array; fileName: string; submit: boolean }> {
+  const { file, bytes, fields } = await readUpload(request);
+  const parsed = importFields.safeParse(fields);
+  if (!parsed.success) throw requestInvalid('submit', 'submit must be true or false');
+  return { bytes, fileName: file.filename, submit: parsed.data.submit };
+}
 
 /** The monitoring-data endpoints. */
 export function observationRoutes(
@@ -117,14 +128,8 @@ export function observationRoutes(
       },
       async (request, reply) => {
         const context = writeContext(request);
-        const { file, bytes, fields } = await readUpload(request);
-        const parsed = importFields.safeParse(fields);
-        if (!parsed.success) throw requestInvalid('submit', 'submit must be true or false');
-        const result = await importDataFile(
-          service,
-          { bytes, fileName: file.filename, submit: parsed.data.submit },
-          context,
-        );
+        const upload = await readDataUpload(request);
+        const result = await importDataFile(service, upload, context);
         return reply.status(201).send(result);
       },
     );
@@ -142,17 +147,10 @@ export function observationRoutes(
       },
       async (request, reply) => {
         const context = writeContext(request);
-        const { file, bytes, fields } = await readUpload(request);
-        const parsed = importFields.safeParse(fields);
-        if (!parsed.success) throw requestInvalid('submit', 'submit must be true or false');
+        const upload = await readDataUpload(request);
         const job = jobs.start('import', context.actor, async (report) => ({
           kind: 'json',
-          value: await importDataFile(
-            service,
-            { bytes, fileName: file.filename, submit: parsed.data.submit },
-            context,
-            report,
-          ),
+          value: await importDataFile(service, upload, context, report),
         }));
         return reply.status(202).send(job);
       },

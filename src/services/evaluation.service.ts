@@ -303,19 +303,9 @@ export class EvaluationService {
    */
   private async latestYearWithData(context: Context, tree: readonly Region[]): Promise<number> {
     const { period_start: start, period_end: end } = context.plan;
-    const subjectIds = new Set<string>();
-    for (const row of context.indicators) {
-      if (row.catalogue_id === null) continue;
-      subjectIds.add(row.catalogue_id);
-      const subject = context.subjects.byId(row.catalogue_id);
-      if (subject?.aggregation.method === 'ratio') {
-        subjectIds.add(subject.aggregation.numerator.id);
-        subjectIds.add(subject.aggregation.denominator.id);
-      }
-    }
     const rows = await this.observations.series(
       tree.map((region) => region.code),
-      [...subjectIds],
+      subjectIdsOf(context),
       { from: start - 1, to: end },
       context.basis,
     );
@@ -324,21 +314,10 @@ export class EvaluationService {
 
   /** A lookup of each region's figure per subject and year: reported, else computed from the regions below. */
   private async values(context: Context, tree: readonly Region[], year: number): Promise<ValueOf> {
-    const subjectIds = new Set<string>();
-    let from = year;
-    for (const row of context.indicators) {
-      if (row.catalogue_id === null) continue;
-      subjectIds.add(row.catalogue_id);
-      const subject = context.subjects.byId(row.catalogue_id);
-      if (subject?.aggregation.method === 'ratio') {
-        subjectIds.add(subject.aggregation.numerator.id);
-        subjectIds.add(subject.aggregation.denominator.id);
-      }
-      if (row.baseline_year !== null) from = Math.min(from, row.baseline_year);
-    }
+    const from = context.indicators.reduce((earliest, row) => Math.min(earliest, row.baseline_year ?? year), year);
     const rows = await this.observations.series(
       tree.map((region) => region.code),
-      [...subjectIds],
+      subjectIdsOf(context),
       { from: from - 1, to: year },
       context.basis,
     );
@@ -391,6 +370,21 @@ export class EvaluationService {
     }
     return region;
   }
+}
+
+/** The plan's matched indicators and the elements their formulas divide: what its figures are read for. */
+function subjectIdsOf(context: Context): string[] {
+  const subjectIds = new Set<string>();
+  for (const row of context.indicators) {
+    if (row.catalogue_id === null) continue;
+    subjectIds.add(row.catalogue_id);
+    const subject = context.subjects.byId(row.catalogue_id);
+    if (subject?.aggregation.method === 'ratio') {
+      subjectIds.add(subject.aggregation.numerator.id);
+      subjectIds.add(subject.aggregation.denominator.id);
+    }
+  }
+  return [...subjectIds];
 }
 
 type ValueOf = (regionCode: string, subjectId: string, year: number) => SeriesPoint | undefined;
