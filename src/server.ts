@@ -23,6 +23,7 @@ import { createObservationQueries } from './services/observation.queries.ts';
 import { createObservationService } from './services/observation.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 import type { PlanService } from './services/plan.service.ts';
+import { createAuditLogService } from './services/audit-log.service.ts';
 import { planChecklist } from './services/checklist.service.ts';
 import { JobRunner } from './services/jobs.ts';
 import { createRegionService } from './services/region.service.ts';
@@ -110,6 +111,7 @@ export async function startServer(
       observationQueries: createObservationQueries(database.db),
       evaluation,
       jobs: new JobRunner(),
+      auditLog: createAuditLogService(database.db),
       reports: createReportService(plans, evaluation, {
         checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
       }),

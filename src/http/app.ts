@@ -10,6 +10,7 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccountService } from '../services/account.service.ts';
+import type { AuditLogService } from '../services/audit-log.service.ts';
 import type { CatalogueService } from '../services/catalogue.service.ts';
 import type { EvaluationService } from '../services/evaluation.service.ts';
 import type { NextPlanService } from '../services/next-plan.service.ts';
@@ -23,6 +24,7 @@ import type { JobRunner } from '../services/jobs.ts';
 import type { ReportService } from '../services/report.service.ts';
 import type { TaskQueries } from '../services/task.queries.ts';
 import type { TaskService } from '../services/task.service.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { checklistRoutes } from './checklist.routes.ts';
 import { commitmentRoutes } from './commitment.routes.ts';
@@ -56,6 +58,7 @@ export interface AppOptions {
   observationQueries: ObservationQueries;
   evaluation: EvaluationService;
   reports: ReportService;
+  auditLog: AuditLogService;
   /** Long work run in the background (reports on request). */
   jobs: JobRunner;
   nextPlan: NextPlanService;
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(evaluationRoutes(options.evaluation));
       await api.register(reportRoutes(options.reports, options.jobs));
       await api.register(jobRoutes(options.jobs));
+      await api.register(auditRoutes(options.auditLog));
       await api.register(nextPlanRoutes(options.nextPlan));
       await api.register(commitmentRoutes(options.commitments));
       await api.register(taskRoutes(options.tasks, options.taskQueries));

@@ -162,9 +162,11 @@ export class ObservationService {
     if (targets.length === 0) throw errors.emptyBatch(undefined);
     return this.transaction(async (repos) => {
       const items: WorkflowResult['items'] = [];
+      const regions = new Set<string>();
       for (const target of targets) {
         const head = await repos.observations.lockById(target.id);
         if (head === undefined) throw errors.notFound(target.id);
+        regions.add(head.region_code);
         await authorize(repos.regions, context.actor, rule.permission, head.region_code);
         if (head.lock !== target.lock) throw errors.stale(head, target.lock);
         if (!rule.from.includes(head.status)) throw errors.wrongStatus(step, head);
@@ -194,7 +196,8 @@ export class ObservationService {
         action: `observation.${step}`,
         entity: 'observation',
         entityId: items.map((item) => item.id).join(','),
-        regionCode: null,
+        // The region the step's figures belong to, so the region's audit trail shows it; null when they span several.
+        regionCode: regions.size === 1 ? ([...regions][0] ?? null) : null,
         after: { step, reason: why === '' ? null : why, items },
       });
       return { step, items };

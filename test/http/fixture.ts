@@ -16,6 +16,7 @@ import { createObservationService } from '../../src/services/observation.service
 import type { ObservationService } from '../../src/services/observation.service.ts';
 import { createPlanService } from '../../src/services/plan.service.ts';
 import type { PlanService } from '../../src/services/plan.service.ts';
+import { createAuditLogService } from '../../src/services/audit-log.service.ts';
 import { planChecklist } from '../../src/services/checklist.service.ts';
 import { JobRunner } from '../../src/services/jobs.ts';
 import { createRegionService } from '../../src/services/region.service.ts';
@@ -71,6 +72,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     observationQueries: createObservationQueries(database.db),
     evaluation,
     jobs: new JobRunner(),
+    auditLog: createAuditLogService(database.db),
     reports: createReportService(plans, evaluation, {
       now: options.now,
       checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
