@@ -6,6 +6,10 @@ import { evidenceFields, evidenceLinkBody } from './evidence.schema.ts';
 import { requestInvalid } from './errors.ts';
 import { readUpload } from './upload.ts';
 
+/** How an evidence upload is sent, as both evidence endpoints describe it in OpenAPI. */
+export const EVIDENCE_UPLOAD_DESCRIPTION =
+  'multipart/form-data with `file` (PDF, DOCX, XLSX, PNG, JPEG or UTF-8 text, told by content; at most 10 MB) and optional `title`, `note`; or JSON `{ url, title?, note? }` for an http(s) link.';
+
 /** The evidence in the request, or REQUEST_INVALID naming the field at fault. */
 export async function readEvidence(request: FastifyRequest): Promise<EvidenceInput> {
   if (request.isMultipart()) {

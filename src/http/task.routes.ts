@@ -6,7 +6,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { TaskQueries } from '../services/task.queries.ts';
 import type { TaskService } from '../services/task.service.ts';
-import { readEvidence } from './evidence.upload.ts';
+import { EVIDENCE_UPLOAD_DESCRIPTION, readEvidence } from './evidence.upload.ts';
 import { planParams } from './plan.schema.ts';
 import { viewerOf, writeContext } from './session.ts';
 import { dueQuery, progressBody, taskCreateBody, taskParams, taskPatchBody } from './task.schema.ts';
@@ -104,8 +104,7 @@ export function taskRoutes(tasks: TaskService, queries: TaskQueries): FastifyPlu
         schema: {
           tags,
           summary: '上传佐证材料 / add evidence',
-          description:
-            'multipart/form-data with `file` (PDF, DOCX, XLSX, PNG, JPEG or UTF-8 text, told by content; at most 10 MB) and optional `title`, `note`; or JSON `{ url, title?, note? }` for an http(s) link.',
+          description: EVIDENCE_UPLOAD_DESCRIPTION,
           consumes: ['multipart/form-data', 'application/json'],
           params: taskParams,
         },

@@ -118,33 +118,20 @@ export function aggregate(
     return top === undefined || bottom === undefined ? undefined : { numerator: top, denominator: bottom };
   };
   const best = (node: RegionNode): Pair | undefined => own(node) ?? pairOf(node, best).pair;
-  if (root.children.length === 0) {
-    const pair = own(root);
-    const value = pair === undefined || pair.denominator === 0 ? null : (pair.numerator / pair.denominator) * factor;
-    return result(
-      root.code,
-      subject,
-      reported,
-      value,
-      'own-elements',
-      pair?.numerator ?? null,
-      pair?.denominator ?? null,
-      null,
-      value === null ? NO_ELEMENTS : null,
-    );
-  }
-  const { pair, completeness } = pairOf(root, best);
+  // A county's ratio follows from its own two elements; a region's from the sums of its children's.
+  const leaf = root.children.length === 0;
+  const { pair, completeness } = leaf ? { pair: own(root), completeness: null } : pairOf(root, best);
   const value = pair === undefined || pair.denominator === 0 ? null : (pair.numerator / pair.denominator) * factor;
   return result(
     root.code,
     subject,
     reported,
     value,
-    'ratio-of-sums',
+    leaf ? 'own-elements' : 'ratio-of-sums',
     pair?.numerator ?? null,
     pair?.denominator ?? null,
     completeness,
-    value === null ? NO_CHILD_DATA : null,
+    value !== null ? null : leaf ? NO_ELEMENTS : NO_CHILD_DATA,
   );
 }
 
