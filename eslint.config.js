@@ -1,9 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'test/fixtures/', '.scratch/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'web/dist/', 'test/fixtures/', 'test/e2e/artifacts/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -56,7 +57,9 @@ export default tseslint.config(
   {
     // The web app talks to the server over HTTP only.
     files: ['web/**/*.ts', 'web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/src/**'], message: 'the web app never imports server code; use the API client.' }] },

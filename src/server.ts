@@ -4,6 +4,7 @@
  * Ctrl-C or SIGTERM closes the server, then the database.
  */
 import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
@@ -43,6 +44,9 @@ export async function seedSampleStatistics(db: Kysely<Database>, file: URL = SAM
   const { loaded } = await loadPublishedStatistics(db, await readFile(file, 'utf8'), 'real-stats.csv');
   return loaded;
 }
+
+/** The built web app (npm start builds it first: scripts/build-web.mjs). */
+export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 /** A running server: its address and how to stop it. */
 export interface RunningServer {
@@ -121,12 +125,13 @@ export async function startServer(
       taskQueries,
       evidence: createEvidenceService(database.db),
       logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
+      webRoot: WEB_DIST,
     });
     await app.listen({ port: config.port, host: '0.0.0.0' });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const url = `http://localhost:${port}`;
-    print(`EduPlan 已启动 / listening on ${url}  (API: ${url}/api/plans · docs: ${url}/api/docs)`);
+    print(`EduPlan 已启动 / listening on ${url}  (网页 web app: ${url}/ · API: ${url}/api/docs)`);
     return {
       url,
       app,

@@ -28,7 +28,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { checklistRoutes } from './checklist.routes.ts';
 import { commitmentRoutes } from './commitment.routes.ts';
-import { handleError, handleNotFound } from './errors.ts';
+import { handleError } from './errors.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { nextPlanRoutes } from './next-plan.routes.ts';
 import { evidenceRoutes } from './evidence.routes.ts';
@@ -43,6 +43,7 @@ import { jobRoutes } from './job.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { registerSession } from './session.ts';
 import { taskRoutes } from './task.routes.ts';
+import { registerWebApp } from './web.ts';
 
 /** The largest plan document accepted: the seeds are under 200 KB as text and a few MB as PDF. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -70,6 +71,8 @@ export interface AppOptions {
   logger?: boolean | { level: string } | FastifyBaseLogger;
   /** Trust X-Forwarded-* from a reverse proxy (then request.ip and https come from it). */
   trustProxy?: boolean;
+  /** The built web app's directory (web/dist), served at /; undefined serves the API alone. */
+  webRoot?: string;
 }
 
 /**
@@ -81,7 +84,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
 
   await app.register(helmet);
   await app.register(cookie);
@@ -110,5 +112,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -9,3 +9,11 @@ export const regionQuery = z.object({
     .optional()
     .describe('the region whose direct children to list'),
 });
+
+/** `GET /api/regions/:code`. */
+export const regionParams = z.object({
+  code: z
+    .string()
+    .regex(/^\d{6}$/, 'a six-digit GB/T 2260 code')
+    .describe('the region'),
+});

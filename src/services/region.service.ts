@@ -47,4 +47,27 @@ export class RegionService {
     }
     return (await this.regions.listChildren(parentCode)).map(presentRegion);
   }
+
+  /** A region with the chain of regions above it, nearest first (for headers and breadcrumbs). */
+  async get(code: string): Promise<RegionView & { ancestors: RegionView[] }> {
+    const region = await this.regions.findByCode(code);
+    if (region === undefined) {
+      throw new ServiceError(
+        'REGION_NOT_FOUND',
+        'not-found',
+        { zh: `行政区划代码 ${code} 不存在或已停用`, en: `Region code ${code} is not in use` },
+        { field: 'code' },
+      );
+    }
+    const ancestors: RegionView[] = [];
+    let parent = region.parent_code;
+    // The tree is at most four levels deep (country, province, city, county).
+    while (parent !== null && ancestors.length < 4) {
+      const row = await this.regions.findByCode(parent);
+      if (row === undefined) break;
+      ancestors.push(presentRegion(row));
+      parent = row.parent_code;
+    }
+    return { ...presentRegion(region), ancestors };
+  }
 }

@@ -35,6 +35,14 @@ describe.each(testDialects())('the API on $kind: health, reference data, session
     });
   });
 
+  it('names a region with the regions above it, for the web app’s header', async () => {
+    const response = await api.app.inject('/api/regions/140902');
+    expect(response.json()).toMatchObject({
+      region: { code: '140902', name: '忻府区', ancestors: [{ name: '忻州市' }, { name: '山西省' }] },
+    });
+    expect((await api.app.inject('/api/regions/999999')).statusCode).toBe(404);
+  });
+
   it('serves the indicator catalogue with synonyms and formulas', async () => {
     const { indicators } = (await api.app.inject('/api/indicators')).json<{
       indicators: { name: string; nameEn: string; direction: string; formula: { text: string } | null }[];

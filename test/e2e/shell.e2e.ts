@@ -1,0 +1,40 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, signIn, startApp } from './harness.ts';
+import type { E2eApp } from './harness.ts';
+
+let app: E2eApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await app.close();
+});
+
+describe('the workspace shell', () => {
+  it('sends the public to sign-in, keeps a wrong password’s typing, and shows the region and role once signed in', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${app.url}/plans`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+
+    await page.getByLabel('用户名').fill('demo-county');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('用户名').inputValue()).toBe('demo-county');
+    await screenshot(page, 'login-error');
+
+    await signIn(page, app, 'demo-county');
+    expect(await page.getByTestId('header-role').textContent()).toBe('县级填报员');
+    await expect.poll(() => page.getByTestId('header-region').textContent()).toBe('忻府区 · 忻州市 · 山西省');
+    // A county reporter has no review queue or user management in the menu.
+    expect(await page.getByRole('menuitem', { name: '审核' }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: '数据填报' }).count()).toBe(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,4 @@
+/** Placeholder while the screen is being built (issue 6); replaced by the screen itself. */
+export default function OverviewPage() {
+  return <div>OverviewPage</div>;
+}
