@@ -1,12 +1,14 @@
 // Builds the web app into web/dist when it is missing or older than its sources, so `npm start` (and the browser
-// tests) always serve the app as it is in the checkout. `--force` rebuilds regardless.
+// tests) always serve the app as it is in the checkout. `--force` rebuilds regardless. EDUPLAN_WEB_DIST builds elsewhere
+// (the browser tests of two checkouts, or two people, then never overwrite each other's build).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const webDir = fileURLToPath(new URL('../web/', import.meta.url));
-const builtIndex = join(webDir, 'dist', 'index.html');
+const outDir = process.env.EDUPLAN_WEB_DIST || join(webDir, 'dist');
+const builtIndex = join(outDir, 'index.html');
 
 function newestSource(dir) {
   let newest = 0;
@@ -23,5 +25,5 @@ if (!force && existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSo
   console.log('web/dist is up to date');
 } else {
   console.log('building the web app (web/dist)…');
-  await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
 }

@@ -83,6 +83,7 @@ function accountLine(account: PrintedAccount): string {
 export async function startServer(
   config: Config,
   print: Print = (line) => process.stdout.write(`${line}\n`),
+  options: { webRoot?: string } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
@@ -125,7 +126,7 @@ export async function startServer(
       taskQueries,
       evidence: createEvidenceService(database.db),
       logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
-      webRoot: WEB_DIST,
+      webRoot: options.webRoot ?? WEB_DIST,
     });
     await app.listen({ port: config.port, host: '0.0.0.0' });
     const address = app.server.address();

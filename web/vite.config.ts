@@ -19,5 +19,6 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  // `npx vite --config web/vite.config.ts` while `npm start` runs: the screens reload as they are edited.
+  server: { proxy: { '/api': process.env.EDUPLAN_API ?? 'http://localhost:3000' } },
 });

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from '../../src/reports/plan-report/chromium.ts';
-import { startServer } from '../../src/server.ts';
+import { startServer, WEB_DIST } from '../../src/server.ts';
 import type { RunningServer } from '../../src/server.ts';
 
 /** Where screenshots go (ignored by git). */
@@ -32,9 +32,13 @@ export interface E2eApp {
 export async function startApp(): Promise<E2eApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'eduplan-e2e-'));
   const lines: string[] = [];
-  const server = await startServer({ databaseUrl: undefined, dataDir, port: 0, nodeEnv: 'test' }, (line) => {
-    lines.push(line);
-  });
+  const server = await startServer(
+    { databaseUrl: undefined, dataDir, port: 0, nodeEnv: 'test' },
+    (line) => {
+      lines.push(line);
+    },
+    { webRoot: process.env.EDUPLAN_WEB_DIST ?? WEB_DIST },
+  );
   const passwords: Partial<Record<DemoAccount, string>> = {};
   for (const line of lines) {
     const match = /^\s+(admin|demo-[a-z]+)\s+(\S+)\s/.exec(line);
