@@ -125,7 +125,7 @@ export async function startServer(
       tasks: createTaskService(database.db),
       taskQueries,
       evidence: createEvidenceService(database.db),
-      logger: { level: config.nodeEnv === 'development' ? 'warn' : 'info' },
+      logger: { level: config.nodeEnv === 'production' ? 'info' : 'warn' },
       webRoot: options.webRoot ?? WEB_DIST,
     });
     await app.listen({ port: config.port, host: '0.0.0.0' });
