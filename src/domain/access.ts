@@ -38,6 +38,7 @@ export const ACTIONS = [
   'task.update',
   'evaluation.comment',
   'audit.read',
+  'feedback.moderate',
 ] as const;
 
 /** An action the matrix rules on. */
@@ -83,6 +84,7 @@ const PUBLIC_ONLY: Grants = {
   'task.update': NOWHERE,
   'evaluation.comment': NOWHERE,
   'audit.read': NOWHERE,
+  'feedback.moderate': NOWHERE,
 };
 
 /**
@@ -107,6 +109,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     'task.update': IN_SCOPE,
     'evaluation.comment': IN_SCOPE,
     'audit.read': IN_SCOPE,
+    // The public's 意见建议 on a plan reach the administrators of its region and of the regions above it.
+    'feedback.moderate': IN_SCOPE,
   },
   // 市教育局: its city plan and tasks, its counties' data to approve. Publishing stays with the province
   // (DESIGN.md lists it there), and a city does not approve the figures it entered itself: the province does.
@@ -120,6 +124,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     'data.approve': CHILD,
     'task.update': IN_SCOPE,
     'audit.read': IN_SCOPE,
+    'feedback.moderate': IN_SCOPE,
   },
   // 县教育局: enters and submits its own county's data and sees its county, nothing more.
   county_reporter: {
@@ -148,6 +153,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     'catalogue.edit': ANYWHERE,
     'user.manage': ANYWHERE,
     'audit.read': ANYWHERE,
+    // Spam arrives wherever a plan is public: the operator can clear it, and answer, in every region.
+    'feedback.moderate': ANYWHERE,
   },
   public: PUBLIC_ONLY,
 };
