@@ -66,7 +66,23 @@ export async function launchBrowser(): Promise<Browser> {
 export const OFFICE = { width: 1366, height: 768 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
-/** A fresh browser context (its own cookies) at a viewport, with Chinese as the browser's language. */
+const offSite = new WeakMap<BrowserContext, string[]>();
+
+/** The requests a context made to anywhere but this machine: an intranet has no internet, so this must stay empty. */
+export function offSiteRequests(context: BrowserContext): readonly string[] {
+  return offSite.get(context) ?? [];
+}
+
+function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  const { hostname } = new URL(url);
+  return hostname === 'localhost' || hostname === '127.0.0.1';
+}
+
+/**
+ * A fresh browser context (its own cookies) at a viewport, with Chinese as the browser's language. Requests off this
+ * machine are refused and recorded (offSiteRequests), as an intranet would refuse them.
+ */
 export async function newPage(
   browser: Browser,
   viewport: { width: number; height: number } = OFFICE,
@@ -79,6 +95,15 @@ export async function newPage(
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
   });
+  const refused: string[] = [];
+  offSite.set(context, refused);
+  await context.route(
+    (url) => !isLocal(url.href),
+    async (route) => {
+      refused.push(route.request().url());
+      await route.abort();
+    },
+  );
   const page = await context.newPage();
   return { context, page };
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn, startApp } from './harness.ts';
+import { launchBrowser, newPage, offSiteRequests, screenshot, signIn, startApp } from './harness.ts';
 import type { E2eApp } from './harness.ts';
 
 let app: E2eApp;
@@ -17,6 +17,18 @@ afterAll(async () => {
 });
 
 describe('the workspace shell', () => {
+  it('switches to English and back, Ant Design’s own texts included', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${app.url}/login`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Username').waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Enter your username').waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByLabel('用户名').waitFor();
+    await context.close();
+  });
+
   it('sends the public to sign-in, keeps a wrong password’s typing, and shows the region and role once signed in', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${app.url}/plans`);
@@ -35,6 +47,8 @@ describe('the workspace shell', () => {
     // A county reporter has no review queue or user management in the menu.
     expect(await page.getByRole('menuitem', { name: '审核' }).count()).toBe(0);
     expect(await page.getByRole('menuitem', { name: '数据填报' }).count()).toBe(1);
+    // Nothing came from the internet: fonts, icons and scripts all ship with the app.
+    expect(offSiteRequests(context)).toEqual([]);
     await context.close();
   });
 });
