@@ -43,6 +43,7 @@ import { jobRoutes } from './job.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { registerSession } from './session.ts';
 import { taskRoutes } from './task.routes.ts';
+import { userRoutes } from './user.routes.ts';
 import { registerWebApp } from './web.ts';
 
 /** The largest plan document accepted: the seeds are under 200 KB as text and a few MB as PDF. */
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorRoutes(options.catalogue));
       await api.register(planRoutes(options.plans));
       await api.register(authRoutes(options.accounts));
+      await api.register(userRoutes(options.accounts));
       await api.register(observationRoutes(options.observations, options.observationQueries, options.jobs));
       await api.register(evaluationRoutes(options.evaluation));
       await api.register(reportRoutes(options.reports, options.jobs));

@@ -1,4 +1,15 @@
+import type { AccountRole } from '../domain/access.ts';
 import { ServiceError } from './errors.ts';
+
+/** The roles as the people who grant them call them (the web app's labels). */
+const ROLE_NAMES: Readonly<Record<AccountRole, { zh: string; en: string }>> = {
+  province_admin: { zh: '省级管理员', en: 'a province administrator' },
+  city_admin: { zh: '市级管理员', en: 'a city administrator' },
+  county_reporter: { zh: '县级填报员', en: 'a county reporter' },
+  responsible_unit: { zh: '责任单位', en: 'a responsible unit' },
+  evaluator: { zh: '督导评估员', en: 'an evaluator' },
+  system_admin: { zh: '系统管理员', en: 'the system administrator' },
+};
 
 /** The account errors, by stable code; each says what was wrong and what to do. */
 export const accountErrors = {
@@ -70,13 +81,13 @@ export const accountErrors = {
       { field: 'regionCode' },
     ),
   /** The role needs a region of another level, or none at all. */
-  regionDoesNotFitRole: (role: string, level: { zh: string; en: string }) =>
+  regionDoesNotFitRole: (role: AccountRole, level: { zh: string; en: string }) =>
     new ServiceError(
       'REGION_DOES_NOT_FIT_ROLE',
       'invalid',
       {
-        zh: `角色 ${role} 的管辖范围必须是${level.zh}`,
-        en: `The scope of role ${role} must be ${level.en}`,
+        zh: `${ROLE_NAMES[role].zh}的管辖范围必须是${level.zh}`,
+        en: `The scope of ${ROLE_NAMES[role].en} must be ${level.en}`,
       },
       { field: 'regionCode' },
     ),
@@ -89,6 +100,17 @@ export const accountErrors = {
         ? { zh: '责任单位须填写单位名称', en: 'A responsible unit needs its unit name' }
         : { zh: '只有责任单位填写单位名称', en: 'Only a responsible unit has a unit name' },
       { field: 'unitName' },
+    ),
+  /** A manager tried to deactivate their own account, which would lock them out mid-session. */
+  cannotDeactivateSelf: () =>
+    new ServiceError(
+      'CANNOT_DEACTIVATE_SELF',
+      'invalid',
+      {
+        zh: '不能停用自己的账号，请由另一位管理员操作',
+        en: 'You cannot deactivate your own account: ask another administrator',
+      },
+      { field: 'active' },
     ),
   /** The username or password is wrong: deliberately the same answer for an unknown user. */
   invalidCredentials: () =>

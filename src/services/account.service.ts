@@ -10,12 +10,24 @@ import { sessionRepository } from '../db/session.repository.ts';
 import type { SessionRepository } from '../db/session.repository.ts';
 import { userRepository } from '../db/user.repository.ts';
 import type { UserRepository } from '../db/user.repository.ts';
+import { can } from '../domain/access.ts';
 import { accountErrors } from './account.errors.ts';
-import { authorizeGrant, checkNewUser, checkRoleRegion } from './account.rules.ts';
-import { presentUser } from './account.types.ts';
-import type { CreatedUser, NewUserInput, PrintedAccount, SignedIn, UserView } from './account.types.ts';
+import { authorizeGrant, checkNewUser, checkRoleRegion, checkUserUpdate, grantableRoles } from './account.rules.ts';
+import { presentManagedUser, presentUser } from './account.types.ts';
+import type {
+  CreatedUser,
+  ManagedUser,
+  NewUserInput,
+  PasswordReset,
+  PrintedAccount,
+  SignedIn,
+  UserGrants,
+  UserListQuery,
+  UserUpdate,
+  UserView,
+} from './account.types.ts';
 import { recordAudit, SYSTEM_CONTEXT } from './audit.ts';
-import type { AuditEvent, RequestContext } from './audit.ts';
+import type { ActingUser, AuditEvent, RequestContext } from './audit.ts';
 import { generatePassword, hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { authorize } from './scope.ts';
 
@@ -234,6 +246,68 @@ export class AccountService {
     });
   }
 
+  /**
+   * The accounts a manager manages, filtered: their region and every region below it (or the region asked for, when
+   * it is in their scope); the installation's administrator, who has no region, sees every account.
+   */
+  async listUsers(query: UserListQuery, manager: ActingUser): Promise<ManagedUser[]> {
+    const region = query.region ?? manager.regionCode ?? undefined;
+    return this.transaction(async ({ users, regions }) => {
+      if (region !== undefined) await authorize(regions, manager, 'user.manage', region);
+      else if (!can(manager, 'user.manage', 'none')) throw accountErrors.forbidden();
+      const rows = await users.list({
+        ...(region === undefined ? {} : { withinRegion: region }),
+        ...(query.role === undefined ? {} : { role: query.role }),
+        ...(query.active === undefined ? {} : { active: query.active }),
+      });
+      return rows.map(presentManagedUser);
+    });
+  }
+
+  /** The roles a manager may grant and the region new accounts go under; FORBIDDEN for someone who manages nobody. */
+  async userGrants(manager: ActingUser): Promise<UserGrants> {
+    return this.transaction(async ({ regions }) => {
+      const region = manager.regionCode === null ? undefined : await regions.findByCode(manager.regionCode);
+      const roles = grantableRoles(manager, region?.level ?? null);
+      if (roles.length === 0) throw accountErrors.forbidden();
+      return {
+        roles,
+        scope: region === undefined ? null : { code: region.code, name: region.name, level: region.level },
+      };
+    });
+  }
+
+  /**
+   * Changes an account's name, unit or state, for someone who may grant its role in its region; deactivating ends
+   * its sessions at once, in the same transaction. Audited with the account before and after.
+   */
+  async updateUser(userId: number, update: UserUpdate, context: RequestContext): Promise<UserView> {
+    const now = this.deps.now();
+    return this.transaction(async ({ users, sessions, regions, audit }) => {
+      const before = await users.findById(userId);
+      if (before === undefined) throw accountErrors.userNotFound();
+      await authorizeGrant(regions, context.actor, before.role, before.region_code);
+      const after = await users.update(userId, checkUserUpdate(before, update, context.actor));
+      if (after === undefined) throw accountErrors.userNotFound();
+      const revokedSessions = after.active ? 0 : await sessions.revokeAllOf(userId, now);
+      const action =
+        before.active === after.active ? 'user.update' : after.active ? 'user.activate' : 'user.deactivate';
+      const event = userEvent(action, after, {
+        before: { ...presentUser(before) },
+        after: { ...presentUser(after), revokedSessions },
+      });
+      await recordAudit(audit, now, context, event);
+      return presentUser(after);
+    });
+  }
+
+  /** Gives an account a generated password, returned this once; its sessions end. For its managers. */
+  async resetPassword(userId: number, context: RequestContext): Promise<PasswordReset> {
+    const generatedPassword = generatePassword();
+    const user = await this.setPassword(userId, generatedPassword, context);
+    return { user, generatedPassword };
+  }
+
   /** On an installation without users, creates the administrator and returns its one-time password; else null. */
   async ensureInitialAdmin(): Promise<PrintedAccount | null> {
     if (!(await this.transaction(({ users }) => users.isEmpty()))) return null;
@@ -257,25 +331,30 @@ export class AccountService {
       const password = generatePassword();
       const existing = await this.transaction(({ users }) => users.findByUsername(account.username));
       if (existing === undefined) await this.createUser({ ...account, password }, SYSTEM_CONTEXT);
-      else await this.resetPassword(existing.id, password, SYSTEM_CONTEXT);
+      else await this.setPassword(existing.id, password, SYSTEM_CONTEXT);
       printed.push({ ...account, password });
     }
     return printed;
   }
 
-  /** Sets a new password (sessions from before it stop working); for the system only until the HTTP layer needs it. */
-  private async resetPassword(userId: number, password: string, context: RequestContext): Promise<void> {
-    const passwordHash = await hashPassword(password);
+  /** Sets a new password and ends the account's sessions, for someone who may grant its role in its region. */
+  private async setPassword(userId: number, password: string, context: RequestContext): Promise<UserView> {
+    const passwordHash = await hashPassword(password); // before the transaction: it holds PGlite's one connection
     const now = this.deps.now();
-    await this.transaction(async ({ users, audit }) => {
+    return this.transaction(async ({ users, sessions, regions, audit }) => {
       const before = await users.findById(userId);
+      if (before === undefined) throw accountErrors.userNotFound();
+      await authorizeGrant(regions, context.actor, before.role, before.region_code);
       const after = await users.update(userId, { password_hash: passwordHash, password_changed_at: now });
-      if (before === undefined || after === undefined) throw accountErrors.userNotFound();
+      if (after === undefined) throw accountErrors.userNotFound();
+      // A session opened in the same millisecond would outlive password_changed_at alone: revoke them all too.
+      const revokedSessions = await sessions.revokeAllOf(userId, now);
       const event = userEvent('user.reset_password', after, {
         before: { ...presentUser(before) },
-        after: { ...presentUser(after) },
+        after: { ...presentUser(after), revokedSessions },
       });
       await recordAudit(audit, now, context, event);
+      return presentUser(after);
     });
   }
 }
