@@ -19,6 +19,7 @@ import { createCatalogueService } from './services/catalogue.service.ts';
 import { createCommitmentService } from './services/commitment.service.ts';
 import { createEvidenceService } from './services/evidence.service.ts';
 import { createEvaluationService } from './services/evaluation.service.ts';
+import { createFeedbackService } from './services/feedback.service.ts';
 import { createNextPlanService } from './services/next-plan.service.ts';
 import { createObservationQueries } from './services/observation.queries.ts';
 import { createObservationService } from './services/observation.service.ts';
@@ -125,6 +126,7 @@ export async function startServer(
       tasks: createTaskService(database.db),
       taskQueries,
       evidence: createEvidenceService(database.db),
+      feedback: createFeedbackService(database.db),
       logger: { level: config.nodeEnv === 'production' ? 'info' : 'warn' },
       webRoot: options.webRoot ?? WEB_DIST,
     });

@@ -3,6 +3,7 @@ import type { AccountTables } from './account.schema.ts';
 import type { CatalogueTables } from './catalogue.schema.ts';
 import type { CommitmentTables } from './commitment.schema.ts';
 import type { EvidenceTables } from './evidence.schema.ts';
+import type { FeedbackTables } from './feedback.schema.ts';
 import type { ObservationTables } from './observation.schema.ts';
 import type { PlanTables } from './plan.schema.ts';
 import type { TaskTables } from './task.schema.ts';
@@ -40,6 +41,14 @@ export type NewRegion = Insertable<RegionTable>;
 
 /** Every table, for `Kysely<Database>`. */
 export interface Database
-  extends AccountTables, CatalogueTables, ObservationTables, PlanTables, CommitmentTables, EvidenceTables, TaskTables {
+  extends
+    AccountTables,
+    CatalogueTables,
+    ObservationTables,
+    PlanTables,
+    CommitmentTables,
+    EvidenceTables,
+    TaskTables,
+    FeedbackTables {
   regions: RegionTable;
 }

@@ -16,6 +16,7 @@ import type { EvaluationService } from '../services/evaluation.service.ts';
 import type { NextPlanService } from '../services/next-plan.service.ts';
 import type { CommitmentService } from '../services/commitment.service.ts';
 import type { EvidenceService } from '../services/evidence.service.ts';
+import type { FeedbackService } from '../services/feedback.service.ts';
 import type { ObservationQueries } from '../services/observation.queries.ts';
 import type { ObservationService } from '../services/observation.service.ts';
 import type { PlanService } from '../services/plan.service.ts';
@@ -32,6 +33,7 @@ import { handleError } from './errors.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { nextPlanRoutes } from './next-plan.routes.ts';
 import { evidenceRoutes } from './evidence.routes.ts';
+import { feedbackRoutes } from './feedback.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import type { DatabaseKind } from './health.routes.ts';
 import { indicatorRoutes } from './indicator.routes.ts';
@@ -68,6 +70,8 @@ export interface AppOptions {
   tasks: TaskService;
   taskQueries: TaskQueries;
   evidence: EvidenceService;
+  /** 意见建议: the public's messages on plans and their moderation. */
+  feedback: FeedbackService;
   /** false (the default, for tests) or a pino logger's options; the server logs warnings and errors. */
   logger?: boolean | { level: string } | FastifyBaseLogger;
   /** Trust X-Forwarded-* from a reverse proxy (then request.ip and https come from it). */
@@ -111,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(taskRoutes(options.tasks, options.taskQueries));
       await api.register(checklistRoutes(options.plans, options.commitments, options.taskQueries));
       await api.register(evidenceRoutes(options.evidence));
+      await api.register(feedbackRoutes(options.feedback));
     },
     { prefix: '/api' },
   );

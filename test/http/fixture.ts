@@ -10,6 +10,7 @@ import { createCatalogueService } from '../../src/services/catalogue.service.ts'
 import { createCommitmentService } from '../../src/services/commitment.service.ts';
 import { createEvidenceService } from '../../src/services/evidence.service.ts';
 import { createEvaluationService } from '../../src/services/evaluation.service.ts';
+import { createFeedbackService } from '../../src/services/feedback.service.ts';
 import { createNextPlanService } from '../../src/services/next-plan.service.ts';
 import { createObservationQueries } from '../../src/services/observation.queries.ts';
 import { createObservationService } from '../../src/services/observation.service.ts';
@@ -82,6 +83,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     tasks: createTaskService(database.db, options.now),
     taskQueries,
     evidence: createEvidenceService(database.db),
+    feedback: createFeedbackService(database.db, options.now),
   });
   return {
     app,
