@@ -28,8 +28,8 @@ export async function registerWebApp(app: FastifyInstance, root: string | undefi
       root,
       wildcard: false,
       index: false,
-      setHeaders: (response: { setHeader(name: string, value: string): void }, path: string) => {
-        response.setHeader(
+      setHeaders: (reply, path) => {
+        void reply.header(
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
