@@ -1,0 +1,87 @@
+/**
+ * What the public portal reads. Every endpoint here answers without sign-in, and answers the public with published
+ * data only (the server's rule: a draft plan is "not found", figures are their published versions, progress is
+ * judged on the published basis), so the portal cannot show anything unpublished by mistake. Types are the parts of
+ * the server's answers the portal shows (src/services/evaluation.service.ts, observation.presenter.ts).
+ */
+import type { ProgressStatus } from '../components/status.tsx';
+import type { Bilingual } from '../i18n/index.tsx';
+import { get, link } from './http.ts';
+
+export type Comparator = '>=' | '>' | '<=' | '<' | '=';
+
+/** A figure of a series: reported by the region itself (a published figure), or summed from the regions below. */
+export interface PublicSeriesPoint {
+  year: number;
+  value: number;
+  qualifier: 'exact' | 'at_least';
+  provenance: 'reported' | 'computed';
+}
+
+/** One indicator row of a plan, with its progress judged on published figures. */
+export interface PublicIndicatorProgress {
+  row: number;
+  /** The plan's source line of the row: where the baseline and the target come from. */
+  line: number;
+  category: string | null;
+  name: string;
+  /** The catalogue entry's id (null when the row matched none): the key of its figures. */
+  indicator: string | null;
+  unit: string | null;
+  attribute: 'binding' | 'expected' | null;
+  baseline: PublicSeriesPoint | null;
+  target: { year: number; value: number; comparator: Comparator | null } | null;
+  latest: PublicSeriesPoint | null;
+  series: PublicSeriesPoint[];
+  status: ProgressStatus;
+  label: Bilingual;
+  explanation: Bilingual;
+  redLine: boolean;
+}
+
+/** `GET /api/plans/:id/progress`: the plan's indicators in its region, for the latest year with data. */
+export interface PublicPlanProgress {
+  plan: { id: number; title: string | null; region: string; period: { start: number; end: number } };
+  region: { code: string; name: string };
+  year: number;
+  basis: 'approved' | 'published';
+  summary: { total: number; byStatus: Record<ProgressStatus, number>; redLines: number };
+  items: PublicIndicatorProgress[];
+}
+
+export const getPlanProgress = get<PublicPlanProgress, { id: number }, { year?: number; region?: string }>(
+  '/plans/:id/progress',
+);
+
+/** A published figure with where it was published (`GET /api/observations`, as the public reads it). */
+export interface PublishedFigure {
+  id: number;
+  region: string;
+  indicator: string;
+  indicatorName: string;
+  indicatorKind: 'indicator' | 'element';
+  year: number;
+  value: number;
+  unit: string;
+  qualifier: 'exact' | 'at_least';
+  display: Bilingual;
+  status: string;
+  /** The bulletin or page it was published in (a URL or a title); null when none was given. */
+  source: string | null;
+  /** The bulletin's own words. */
+  quote: string | null;
+}
+
+export const listPublishedFigures = get<
+  { items: PublishedFigure[] },
+  undefined,
+  { region: string; indicator?: string; limit?: number }
+>('/observations');
+
+export type ReportKind = 'annual' | 'midterm' | 'final';
+export type ReportFormat = 'docx' | 'pdf' | 'html';
+
+/** The address of a plan's report, for a link the browser follows. */
+export const reportLink = link<{ id: number }, { kind: ReportKind; format: ReportFormat; year?: number }>(
+  '/plans/:id/report',
+);
