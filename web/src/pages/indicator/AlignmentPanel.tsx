@@ -13,6 +13,7 @@ import { useApi } from '../../hooks/useApi.ts';
 import { useBilingual, useT } from '../../i18n/index.tsx';
 import { formatTarget, formatValue } from '../overview/figures.ts';
 import { PlanLineLink } from '../overview/FigureSource.tsx';
+import { overviewMessages } from '../overview/messages.ts';
 import { indicatorMessages } from './messages.ts';
 
 type VerdictKey =
@@ -122,6 +123,7 @@ function SideBySide({ rows }: { rows: Side[] }) {
 
 export function AlignmentPanel({ plan, plans, row, indicator }: AlignmentPanelProps) {
   const t = useT(indicatorMessages);
+  const o = useT(overviewMessages);
   const text = useBilingual();
   const { data, loading, error, reload } = useApi(
     () => loadAlignment(plan, plans, indicator),
@@ -198,7 +200,7 @@ export function AlignmentPanel({ plan, plans, row, indicator }: AlignmentPanelPr
               aligned === undefined ? null : (
                 <li key={child.id} style={{ marginBottom: 4 }}>
                   <Link to={`/plans/${String(child.id)}/indicators/${String(aligned.rowNo)}`}>{child.region.name}</Link>
-                  {'：'}
+                  {o('labelled', { label: '' })}
                   {aligned.child.target === null
                     ? '—'
                     : formatTarget(aligned.child.target, aligned.child.comparator, aligned.child.unit)}{' '}

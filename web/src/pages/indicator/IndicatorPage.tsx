@@ -77,12 +77,12 @@ function Header({ plan, item, regionName }: { plan: PlanSummary; item: Indicator
       <div style={{ marginTop: 6, display: 'flex', flexWrap: 'wrap', gap: '4px 20px', fontSize: 13 }}>
         {facts.map((fact) => (
           <span key={fact.key}>
-            <Typography.Text type="secondary">{fact.label}：</Typography.Text>
+            <Typography.Text type="secondary">{o('labelled', { label: fact.label })}</Typography.Text>
             {fact.value}
           </span>
         ))}
         <span>
-          <Typography.Text type="secondary">{o('source')}：</Typography.Text>
+          <Typography.Text type="secondary">{o('labelled', { label: o('source') })}</Typography.Text>
           {planName(plan)} · <PlanLineLink planId={plan.id} line={item.line} />
           {!own && item.baseline !== null && (
             <Typography.Text type="secondary">{t('ownBaseline', { region: regionName })}</Typography.Text>

@@ -9,6 +9,7 @@ import type { IndicatorProgress } from '../../api/evaluation.ts';
 import { RedLineTag, StatusTag } from '../../components/status.tsx';
 import { useBilingual, useT } from '../../i18n/index.tsx';
 import { formatComputed, formatRatio, formatValue, projectionInputs } from '../overview/figures.ts';
+import { overviewMessages } from '../overview/messages.ts';
 import { indicatorMessages } from './messages.ts';
 
 const CODE = { whiteSpace: 'normal', fontSize: 12, wordBreak: 'break-word' } as const;
@@ -17,6 +18,7 @@ const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
 export function StatusExplanation({ item }: { item: IndicatorProgress }) {
   const t = useT(indicatorMessages);
+  const o = useT(overviewMessages);
   const text = useBilingual();
   const a = item.assessment;
   const rows: { key: string; label: string; value: ReactNode }[] = [];
@@ -69,7 +71,7 @@ export function StatusExplanation({ item }: { item: IndicatorProgress }) {
       <Typography.Paragraph data-testid="explanation-words">{text(item.explanation)}</Typography.Paragraph>
       {a.notes.length > 0 && (
         <Typography.Paragraph type="secondary">
-          {t('notes')}：
+          {o('labelled', { label: t('notes') })}
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {a.notes.map((note, index) => (
               <li key={index}>{text(note)}</li>

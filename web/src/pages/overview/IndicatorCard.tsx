@@ -106,11 +106,19 @@ export function IndicatorCard({ planId, item, figures, to, own }: IndicatorCardP
                 value: formatValue(item.baseline.value, unit, item.baseline.qualifier, atLeast),
                 year: item.baseline.year,
               })}
-              {own && (
+              {own ? (
                 <>
                   {' · '}
                   <PlanLineLink planId={planId} line={item.line} />
                 </>
+              ) : (
+                // Below the plan's region the baseline is the region's own figure, with its own source.
+                (figures !== undefined || item.baseline.provenance === 'computed') && (
+                  <>
+                    {' · '}
+                    <FigureSource point={item.baseline} figure={figureOf(figures, item.indicator, item.baseline)} />
+                  </>
+                )
               )}
             </span>
           )}

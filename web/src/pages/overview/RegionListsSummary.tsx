@@ -39,7 +39,8 @@ export function RegionListsSummary({ planId, year }: { planId: number; year: num
             </>
           )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('rule')}：{text(data.ruleText)}
+            {t('labelled', { label: t('rule') })}
+            {text(data.ruleText)}
           </Typography.Text>
         </div>
       )}

@@ -35,7 +35,7 @@ function Tile({
 }) {
   const body = (
     <>
-      <span style={{ color, fontSize: 13, whiteSpace: 'nowrap' }}>
+      <span style={{ color, fontSize: 13, lineHeight: 1.3 }}>
         {icon} {label}
       </span>
       <span style={{ fontSize: 22, fontWeight: 600, color: count === 0 ? '#bfbfbf' : '#262626', lineHeight: 1.3 }}>

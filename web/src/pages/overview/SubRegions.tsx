@@ -142,7 +142,8 @@ export function SubRegions({ planId, planRegion, region, year, items }: SubRegio
             <ol style={VISUALLY_HIDDEN} aria-label={t('subRegionChart', { year, name: item.name })}>
               {withValue.map((one) => (
                 <li key={one.code}>
-                  {one.name}：{describe(one)}
+                  {t('labelled', { label: one.name })}
+                  {describe(one)}
                 </li>
               ))}
             </ol>

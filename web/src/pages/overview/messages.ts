@@ -71,6 +71,7 @@ export const overviewMessages = defineMessages({
     listsEmpty: '暂无',
     listShare: '{name}（{onTrack}/{judged} 项达标或符合预期）',
     rule: '规则',
+    labelled: '{label}：',
   },
   en: {
     title: 'Overview',
@@ -141,5 +142,6 @@ export const overviewMessages = defineMessages({
     listsEmpty: 'none',
     listShare: '{name} ({onTrack}/{judged} achieved or on track)',
     rule: 'Rule',
+    labelled: '{label}: ',
   },
 });
