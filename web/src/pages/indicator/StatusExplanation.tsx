@@ -70,14 +70,14 @@ export function StatusExplanation({ item }: { item: IndicatorProgress }) {
       </Typography.Title>
       <Typography.Paragraph data-testid="explanation-words">{text(item.explanation)}</Typography.Paragraph>
       {a.notes.length > 0 && (
-        <Typography.Paragraph type="secondary">
+        <div style={{ marginBottom: 12, color: 'rgba(0,0,0,0.55)' }} data-testid="explanation-notes">
           {o('labelled', { label: t('notes') })}
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {a.notes.map((note, index) => (
               <li key={index}>{text(note)}</li>
             ))}
           </ul>
-        </Typography.Paragraph>
+        </div>
       )}
       <Typography.Title level={5}>{t('inNumbers')}</Typography.Title>
       {rows.length === 0 ? (

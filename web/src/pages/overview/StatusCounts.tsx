@@ -35,7 +35,7 @@ function Tile({
 }) {
   const body = (
     <>
-      <span style={{ color, fontSize: 13, lineHeight: 1.3 }}>
+      <span style={{ color, fontSize: 12, lineHeight: 1.3 }}>
         {icon} {label}
       </span>
       <span style={{ fontSize: 22, fontWeight: 600, color: count === 0 ? '#bfbfbf' : '#262626', lineHeight: 1.3 }}>
@@ -47,7 +47,7 @@ function Tile({
     display: 'flex',
     flexDirection: 'column' as const,
     alignItems: 'flex-start',
-    padding: '6px 12px',
+    padding: '6px 8px',
     border: `1px solid ${pressed === true ? color : '#f0f0f0'}`,
     borderLeft: `4px solid ${color}`,
     borderRadius: 4,

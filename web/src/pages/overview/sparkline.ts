@@ -45,7 +45,14 @@ export function sparklineOption(
         lineStyle: { type: 'dashed', color: GREY, width: 1 },
         silent: true,
       },
-      { type: 'line', data: observed, symbolSize: 5, itemStyle: { color }, lineStyle: { color, width: 2 } },
+      {
+        type: 'line',
+        data: observed,
+        symbol: 'circle',
+        symbolSize: 5,
+        itemStyle: { color },
+        lineStyle: { color, width: 2 },
+      },
       {
         name: names.baseline,
         type: 'line',
