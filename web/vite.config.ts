@@ -20,5 +20,6 @@ export default defineConfig({
     },
   },
   // `npx vite --config web/vite.config.ts` while `npm start` runs: the screens reload as they are edited.
-  server: { proxy: { '/api': process.env.EDUPLAN_API ?? 'http://localhost:3000' } },
+  // The Host header is kept (changeOrigin false): the server refuses writes whose Origin names another host.
+  server: { proxy: { '/api': { target: process.env.EDUPLAN_API ?? 'http://localhost:3000', changeOrigin: false } } },
 });
