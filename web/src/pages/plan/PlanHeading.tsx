@@ -59,7 +59,7 @@ function Relatives({ plan }: { plan: PlanDetail }) {
       {/* A province is the top of EduPlan's tree: it has no plan above it to look for. */}
       {plan.region.level !== 'province' && (
         <span>
-          {t('parentPlan')}：
+          {t('parentPlan')}
           {parent !== undefined ? (
             <PlanLink plan={parent} />
           ) : plan.parentPlanId === null ? (
@@ -71,7 +71,7 @@ function Relatives({ plan }: { plan: PlanDetail }) {
       )}
       {children.length > 0 && (
         <span>
-          {t('childPlans')}：
+          {t('childPlans')}
           <Space size={8} wrap>
             {children.map((child) => (
               <PlanLink key={child.id} plan={child} />
@@ -100,9 +100,7 @@ export function PlanHeading({ plan, actions }: { plan: PlanDetail; actions?: Rea
           <PlanStatusTag status={plan.status} />
           <Typography.Text type="secondary">{t('versionValue', { n: plan.version })}</Typography.Text>
           {issued !== '' && <Typography.Text type="secondary">{issued}</Typography.Text>}
-          <Typography.Text type="secondary">
-            {t('sourceFile')}：{plan.source.name}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('sourceFile', { file: plan.source.name })}</Typography.Text>
         </Space>
         <div style={{ marginTop: 4 }}>
           <Relatives plan={plan} />

@@ -6,7 +6,7 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Empty, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { Commitment, PlanDetail, PlanProject } from '../../api/plan-detail.ts';
+import type { Commitment, MechanismKind, PlanDetail, PlanProject } from '../../api/plan-detail.ts';
 import { useBilingual, useT } from '../../i18n/index.tsx';
 import { IndicatorTable, PrintedValue } from './IndicatorTable.tsx';
 import { JumpButton } from './jump.tsx';
@@ -123,7 +123,9 @@ function Goals({ plan }: { plan: PlanDetail }) {
           {plan.goals.map((goal, index) => (
             <li key={index}>
               <JumpButton line={goal.line}>
-                <strong>{goal.name}</strong>：<PrintedValue value={{ ...goal.target, year: null }} />
+                <strong>{goal.name}</strong>
+                {t('colon')}
+                <PrintedValue value={{ ...goal.target, year: null }} />
                 {goal.target.year !== null && (
                   <Typography.Text type="secondary"> {t('byYear', { year: goal.target.year })}</Typography.Text>
                 )}
@@ -148,17 +150,29 @@ function Goals({ plan }: { plan: PlanDetail }) {
   );
 }
 
+/** Mechanisms, one item per sentence: a sentence that states several (年度监测、中期评估和总结评估) carries all their tags. */
 function Mechanisms({ plan }: { plan: PlanDetail }) {
   const t = useT(planMessages);
   const text = useBilingual();
   if (plan.mechanisms.length === 0) return <Nothing text={t('noMechanisms')} />;
+  const sentences = new Map<string, { line: number; text: string; kinds: MechanismKind[] }>();
+  for (const mechanism of plan.mechanisms) {
+    const key = `${mechanism.line}\u0000${mechanism.text}`;
+    const sentence = sentences.get(key) ?? { line: mechanism.line, text: mechanism.text, kinds: [] };
+    sentence.kinds.push(mechanism.kind);
+    sentences.set(key, sentence);
+  }
   return (
     <ul style={listStyle}>
-      {plan.mechanisms.map((mechanism, index) => (
+      {[...sentences.values()].map((sentence, index) => (
         <li key={index} style={{ padding: '2px 0' }}>
-          <JumpButton line={mechanism.line}>
-            <Tag color="cyan">{text(MECHANISM_LABELS[mechanism.kind])}</Tag>
-            {mechanism.text}
+          <JumpButton line={sentence.line}>
+            {sentence.kinds.map((kind) => (
+              <Tag key={kind} color="cyan">
+                {text(MECHANISM_LABELS[kind])}
+              </Tag>
+            ))}
+            {sentence.text}
           </JumpButton>
         </li>
       ))}

@@ -157,7 +157,7 @@ export function ReviewRowForm({ planId, row, catalogue, sourceText, editable, on
     <div style={{ padding: '4px 8px' }} data-testid={`review-form-${row.rowNo}`}>
       <div style={{ marginBottom: 8 }}>
         <JumpButton line={row.line}>
-          <Typography.Text type="secondary">{t('sourceText')}：</Typography.Text>
+          <Typography.Text type="secondary">{t('sourceText')}</Typography.Text>
           <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>
             {sourceText ?? ''}
           </Typography.Text>

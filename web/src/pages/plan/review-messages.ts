@@ -48,7 +48,7 @@ export const reviewMessages = defineMessages({
     rowConfirmed: '第 {n} 行已确认',
     rowSaved: '第 {n} 行已保存并确认',
     // the row form
-    sourceText: '原文',
+    sourceText: '原文：',
     name: '指标名称',
     nameRequired: '指标名称不能为空',
     category: '类别（维度/学段）',
@@ -126,7 +126,7 @@ export const reviewMessages = defineMessages({
     close: 'Close',
     rowConfirmed: 'Row {n} confirmed',
     rowSaved: 'Row {n} saved and confirmed',
-    sourceText: 'Document',
+    sourceText: 'Document: ',
     name: 'Indicator name',
     nameRequired: 'The name cannot be empty',
     category: 'Group',
