@@ -269,10 +269,14 @@ function PlanTracking({ plan }: { plan: PlanSummary }) {
         items={[
           {
             key: 'commitments',
-            label: `${t('tabCommitments')}（${String(commitmentItems.length)}）`,
+            label: `${t('tabCommitments')}${commitments.data === undefined ? '' : `（${String(commitmentItems.length)}）`}`,
             children: commitmentTab,
           },
-          { key: 'tasks', label: `${t('tabTasks')}（${String(taskItems.length)}）`, children: taskTab },
+          {
+            key: 'tasks',
+            label: `${t('tabTasks')}${tasks.data === undefined ? '' : `（${String(taskItems.length)}）`}`,
+            children: taskTab,
+          },
           { key: 'lists', label: t('tabLists'), children: <ListsTab plan={plan} /> },
         ]}
       />
