@@ -16,6 +16,7 @@ import { JumpContext } from './jump.tsx';
 import type { Jump } from './jump.tsx';
 import { planMessages } from './messages.ts';
 import { canReviewPlans } from './permissions.ts';
+import { isPlanMissing, PlanMissing } from './PlanMissing.tsx';
 import { PlanHeading } from './PlanHeading.tsx';
 import { PlanStructure } from './PlanStructure.tsx';
 import { SourceView } from './SourceView.tsx';
@@ -49,6 +50,7 @@ export default function PlanPage() {
   const jumpState = useMemo(() => ({ active: line, jumpTo }), [line, jumpTo]);
 
   const error = plan.error ?? source.error;
+  if (error !== null && isPlanMissing(error)) return <PlanMissing error={error} />;
   const retry = () => {
     plan.reload();
     source.reload();

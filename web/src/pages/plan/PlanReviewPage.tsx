@@ -18,6 +18,7 @@ import { JumpContext } from './jump.tsx';
 import type { Jump } from './jump.tsx';
 import { PLAN_STATUS_LABELS } from './labels.ts';
 import { canPublishPlans, canReviewPlans } from './permissions.ts';
+import { isPlanMissing, PlanMissing } from './PlanMissing.tsx';
 import { PlanHeading } from './PlanHeading.tsx';
 import { PlanSettingsForm } from './PlanSettingsForm.tsx';
 import { Warnings } from './PlanStructure.tsx';
@@ -150,6 +151,7 @@ export default function PlanReviewPage() {
       />
     );
   }
+  if (plan.error !== null && isPlanMissing(plan.error)) return <PlanMissing error={plan.error} />;
   const retry = () => {
     plan.reload();
     source.reload();

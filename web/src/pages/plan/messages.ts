@@ -5,6 +5,8 @@ export const planMessages = defineMessages({
   zh: {
     // the list
     listTitle: '规划',
+    planMissing: '找不到该规划',
+    backToList: '返回规划列表',
     listIntro: '各地区、各规划期的教育事业发展规划；导入的规划为草稿，审核确认后发布。',
     importButton: '导入规划',
     colRegion: '地区',
@@ -102,6 +104,8 @@ export const planMessages = defineMessages({
   },
   en: {
     listTitle: 'Plans',
+    planMissing: 'Plan not found',
+    backToList: 'Back to the plans',
     listIntro:
       'Education development plans by region and period. An imported plan is a draft until it is reviewed and published.',
     importButton: 'Import a plan',
