@@ -66,7 +66,6 @@ export function EditUserModal({ user, onClose, onSaved }: EditUserModalProps) {
         form.submit();
       }}
       onCancel={close}
-      forceRender
     >
       {error !== null && (
         <div style={{ marginBottom: 16 }}>

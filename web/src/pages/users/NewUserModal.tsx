@@ -85,7 +85,6 @@ export function NewUserModal({ open, grants, onClose, onCreated }: NewUserModalP
         form.submit();
       }}
       onCancel={onClose}
-      forceRender
       width={560}
     >
       {error !== null && (

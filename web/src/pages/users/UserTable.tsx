@@ -33,7 +33,7 @@ export function UserTable({ users, selfId, actions }: UserTableProps) {
     {
       title: t('account'),
       dataIndex: 'username',
-      width: 220,
+      width: 200,
       sorter: (a, b) => a.username.localeCompare(b.username),
       render: (username: string, user) => (
         <div style={{ lineHeight: 1.4 }}>
@@ -48,7 +48,7 @@ export function UserTable({ users, selfId, actions }: UserTableProps) {
     {
       title: t('role'),
       dataIndex: 'role',
-      width: 100,
+      width: 120,
       render: (_: unknown, user) => text(ROLE_LABELS[user.role]),
     },
     {
@@ -61,14 +61,14 @@ export function UserTable({ users, selfId, actions }: UserTableProps) {
     {
       title: t('unitName'),
       dataIndex: 'unitName',
-      width: 120,
+      width: 110,
       ellipsis: { showTitle: true },
       render: (unit: string | null) => unit ?? t('none'),
     },
     {
       title: t('state'),
       dataIndex: 'active',
-      width: 92,
+      width: 110,
       render: (active: boolean) =>
         active ? (
           <Tag icon={<CheckCircleOutlined />} color="success">

@@ -68,9 +68,11 @@ export default function UsersPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('title')}
           </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-            {t('intro', { scope: scope?.name ?? t('everywhere') })}
-          </Typography.Paragraph>
+          {grants.data !== undefined && (
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+              {scope === null ? t('introAll') : t('intro', { scope: scope.name })}
+            </Typography.Paragraph>
+          )}
         </div>
         {grants.data !== undefined && (
           <Button

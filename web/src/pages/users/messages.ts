@@ -4,7 +4,7 @@ export const userMessages = defineMessages({
   zh: {
     title: '用户管理',
     intro: '管理{scope}及下级地区的账号：新建账号、停用与启用、重置密码、强制下线。每一项操作都记入审计日志。',
-    everywhere: '全部地区',
+    introAll: '管理全系统的账号：新建账号、停用与启用、重置密码、强制下线。每一项操作都记入审计日志。',
     newUser: '新建用户',
     search: '搜索用户名或名称',
     filterRole: '角色',
@@ -87,7 +87,8 @@ export const userMessages = defineMessages({
     title: 'Users',
     intro:
       'Accounts of {scope} and the regions below it: create, deactivate and activate, reset passwords, sign out. Every action is written to the audit log.',
-    everywhere: 'every region',
+    introAll:
+      'Every account of the installation: create, deactivate and activate, reset passwords, sign out. Every action is written to the audit log.',
     newUser: 'New user',
     search: 'Search username or name',
     filterRole: 'Role',
