@@ -25,5 +25,8 @@ if (!force && existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSo
   console.log('web/dist is up to date');
 } else {
   console.log('building the web app (web/dist)…');
+  // A production build whatever the caller's NODE_ENV (vitest sets "test", which would bundle React's development
+  // build, slower and with development-only ids).
+  process.env.NODE_ENV = 'production';
   await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
 }

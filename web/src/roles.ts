@@ -16,7 +16,8 @@ export type Section = 'overview' | 'plans' | 'data' | 'review' | 'tasks' | 'repo
 
 const SECTIONS_BY_ROLE: Readonly<Record<Role, readonly Section[]>> = {
   province_admin: ['overview', 'plans', 'data', 'review', 'tasks', 'reports', 'feedback', 'users'],
-  city_admin: ['overview', 'plans', 'data', 'review', 'tasks', 'reports', 'feedback', 'users'],
+  // Users belong to the province (DESIGN.md "Who uses it"); the matrix gives a city admin no user.manage.
+  city_admin: ['overview', 'plans', 'data', 'review', 'tasks', 'reports', 'feedback'],
   county_reporter: ['overview', 'plans', 'data', 'tasks', 'reports'],
   responsible_unit: ['overview', 'plans', 'tasks', 'reports'],
   evaluator: ['overview', 'plans', 'tasks', 'reports'],
