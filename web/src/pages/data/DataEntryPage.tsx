@@ -4,11 +4,11 @@
  * below it; a city administrator reads its counties' figures here and reviews them under 审核.
  */
 import { Alert, Empty, Select, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { User } from '../../api/auth.ts';
 import { listObservations, getDataSet } from '../../api/observations.ts';
-import type { Observation, ReportWarning } from '../../api/observations.ts';
+import type { Observation, ReportResult, ReportWarning } from '../../api/observations.ts';
 import { getRegion, listRegions } from '../../api/regions.ts';
 import type { Region } from '../../api/regions.ts';
 import { ErrorAlert, PageState } from '../../components/PageState.tsx';
@@ -96,6 +96,15 @@ export default function DataEntryPage() {
   };
 
   const loaded = entry.data;
+  const loadedKey = loaded === undefined ? '' : `${loaded.dataSet.region}:${String(loaded.dataSet.year)}`;
+  const { reload } = entry;
+  const onStored = useCallback(
+    (result: ReportResult) => {
+      setNotice({ key: loadedKey, warnings: result.warnings });
+      reload();
+    },
+    [loadedKey, reload],
+  );
   const regionName =
     choices.data?.find((one) => one.code === region)?.name ?? loaded?.dataSet.regionName ?? region ?? '';
   const shownNotice = notice !== null && notice.key === `${region ?? ''}:${String(year)}` ? notice : null;
@@ -170,13 +179,7 @@ export default function DataEntryPage() {
                 key={loaded.load}
                 entry={loaded}
                 readOnly={!mayEnter(user, loaded.dataSet.region)}
-                onStored={(result) => {
-                  setNotice({
-                    key: `${loaded.dataSet.region}:${String(loaded.dataSet.year)}`,
-                    warnings: result.warnings,
-                  });
-                  entry.reload();
-                }}
+                onStored={onStored}
               />
             </Spin>
           ))}

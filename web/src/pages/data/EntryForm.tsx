@@ -7,7 +7,7 @@
 import { HistoryOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Space, Table, Tag, theme, Typography } from 'antd';
 import type { FormRule } from 'antd';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
 import { reportObservations } from '../../api/observations.ts';
 import type { DataSet, DataSetItem, Observation, ReportResult } from '../../api/observations.ts';
@@ -83,7 +83,8 @@ function valueRules(
   ];
 }
 
-export function EntryForm({ entry, readOnly, onStored }: EntryFormProps) {
+/** Memoised: the page around it re-renders for its pickers and notices, and a table of inputs is costly to redraw. */
+export const EntryForm = memo(function EntryForm({ entry, readOnly, onStored }: EntryFormProps) {
   const t = useT(dataMessages);
   const text = useBilingual();
   const requiredBy = useRequiredBy();
@@ -429,4 +430,4 @@ export function EntryForm({ entry, readOnly, onStored }: EntryFormProps) {
       />
     </Form>
   );
-}
+});
