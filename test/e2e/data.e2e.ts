@@ -215,6 +215,8 @@ describe('data entry and review', () => {
       expect(await page.getByTestId('save-error').textContent()).toMatch(/未保存任何数据/);
       expect(await valueField(page, 'junior-secondary-age-enrolled').inputValue()).toBe('5000');
       expect(await valueField(page, 'junior-secondary-age-population').inputValue()).toBe('4000');
+      // From the top, so the full-page picture shows the toolbar where it stands, not where the scroll left it.
+      await page.evaluate('window.scrollTo(0, 0)');
       await screenshot(page, 'data-save-error');
       await page.getByLabel(/^初中适龄人口中的在校生数 2024 年数值/).fill('3900');
       await page.getByRole('button', { name: '保存草稿' }).click();
