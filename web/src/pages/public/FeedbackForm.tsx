@@ -37,9 +37,13 @@ export function FeedbackForm({ planId, indicators }: { planId: number; indicator
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [kept, setKept] = useState(false);
+  // undefined until the field is first rendered, whatever the form's type says
+  const watched = Form.useWatch<string | undefined>('message', form);
+  const typed = watched ?? '';
 
-  /** Marks the fields the server named, each with its own message. */
-  const markFields = (failure: ApiError) => {
+  /** Marks the fields the server named, each with its own message; false when it named none of them. */
+  const markFields = (failure: ApiError): boolean => {
     const problems = [
       ...(failure.details.length > 0 ? failure.details : [{ message: failure.body.message, at: failure.body.at }]),
     ];
@@ -47,11 +51,13 @@ export function FeedbackForm({ planId, indicators }: { planId: number; indicator
       .filter((problem) => problem.at?.field !== undefined && FIELDS.has(problem.at.field))
       .map((problem) => ({ name: problem.at?.field as keyof Values, errors: [text(problem.message)] }));
     if (marked.length > 0) form.setFields(marked);
+    return marked.length > 0;
   };
 
   const submit = async (values: Values) => {
     setSending(true);
     setError(null);
+    setKept(false);
     setSent(false);
     try {
       await sendFeedback(undefined, {
@@ -66,8 +72,9 @@ export function FeedbackForm({ planId, indicators }: { planId: number; indicator
       setSent(true);
     } catch (failure) {
       const apiError = asApiError(failure);
-      setError(apiError);
-      markFields(apiError);
+      // A problem with a field is shown at the field; anything else (too many messages, a plan gone) above the form.
+      setError(markFields(apiError) ? null : apiError);
+      setKept(true);
     } finally {
       setSending(false);
     }
@@ -85,9 +92,9 @@ export function FeedbackForm({ planId, indicators }: { planId: number; indicator
           style={{ marginBottom: 12 }}
         />
       )}
-      {error !== null && (
+      {kept && (
         <div style={{ marginBottom: 12 }} data-testid="feedback-error">
-          <ErrorAlert error={error} />
+          {error !== null && <ErrorAlert error={error} />}
           <div style={{ marginTop: 4, fontSize: 12, color: '#595959' }}>{t('keptTyped')}</div>
         </div>
       )}
@@ -103,6 +110,7 @@ export function FeedbackForm({ planId, indicators }: { planId: number; indicator
         <Form.Item
           label={t('message')}
           name="message"
+          extra={`${Array.from(typed).length} / 2000`}
           rules={[
             { required: true, whitespace: true, message: t('messageRequired') },
             {
@@ -113,7 +121,7 @@ export function FeedbackForm({ planId, indicators }: { planId: number; indicator
             },
           ]}
         >
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('messagePlaceholder')} />
+          <Input.TextArea rows={4} maxLength={2000} placeholder={t('messagePlaceholder')} />
         </Form.Item>
         <Form.Item label={t('aboutIndicator')} name="indicatorRow">
           <Select
