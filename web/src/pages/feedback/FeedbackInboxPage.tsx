@@ -139,7 +139,10 @@ export default function FeedbackInboxPage() {
           </div>
           {item.reply !== null && (
             <div style={{ ...preWrap, marginTop: 6, borderLeft: '3px solid #52c41a', paddingLeft: 8 }}>
-              <Typography.Text strong>{t('replyLabel')}：</Typography.Text>
+              <Typography.Text strong>
+                {t('replyLabel')}
+                {t('colon')}
+              </Typography.Text>
               {item.reply}
             </div>
           )}

@@ -14,7 +14,7 @@ const small = { fontSize: 12, display: 'block' } as const;
 export function SourceNote({ figure, bare = false }: { figure: PublishedFigure | undefined; bare?: boolean }) {
   const t = useT(publicMessages);
   // Under a column headed 出处 the word is said once, by the header.
-  const prefix = bare ? '' : `${t('source')}：`;
+  const prefix = bare ? '' : `${t('source')}${t('colon')}`;
   if (figure === undefined || figure.source === null || figure.source.trim() === '') {
     return (
       <Typography.Text type="secondary" style={small}>
@@ -98,7 +98,9 @@ export function LatestCell({
       </Typography.Text>
       {item.latest.provenance === 'computed' ? (
         <Typography.Text type="secondary" style={small}>
-          {t('source')}：{t('computed')}
+          {t('source')}
+          {t('colon')}
+          {t('computed')}
         </Typography.Text>
       ) : (
         figures !== undefined && <SourceNote figure={figureOf(figures, item, item.latest.year)} />

@@ -53,7 +53,10 @@ export function IndicatorList({ planId, items, figures }: Props) {
   const t = useT(publicMessages);
   const screens = Grid.useBreakpoint();
   const trendLink = (item: PublicIndicatorProgress) => (
-    <Link to={`/public/plans/${planId}/indicators/${item.row}`} aria-label={`${t('viewTrend')}：${item.name}`}>
+    <Link
+      to={`/public/plans/${planId}/indicators/${item.row}`}
+      aria-label={`${t('viewTrend')}${t('colon')}${item.name}`}
+    >
       <LineChartOutlined /> {t('viewTrend')}
     </Link>
   );

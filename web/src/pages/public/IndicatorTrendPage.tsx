@@ -164,11 +164,16 @@ export default function IndicatorTrendPage() {
             </Space>
             <Card
               size="small"
+              // A long indicator name wraps on a phone instead of being cut.
+              styles={{ title: { whiteSpace: 'normal' } }}
               title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('trendTitle', { name: item.name })}</h3>}
             >
               <EChart option={option} ariaLabel={t('trendAria', { name: item.name })} style={{ height: 280 }} />
               <Typography.Paragraph style={{ marginTop: 8 }}>
-                <Typography.Text strong>{t('explanation')}：</Typography.Text>
+                <Typography.Text strong>
+                  {t('explanation')}
+                  {t('colon')}
+                </Typography.Text>
                 {text(item.explanation)}
               </Typography.Paragraph>
             </Card>

@@ -4,7 +4,7 @@
  * form to send one. Everything read here is public: the server answers a draft with "not found".
  */
 import { ArrowLeftOutlined, DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Card, Result, Space, Typography } from 'antd';
+import { Card, Col, Result, Row, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { listAnsweredFeedback } from '../../api/feedback.ts';
 import { getPlanProgress, listPublishedFigures } from '../../api/public.ts';
@@ -90,35 +90,40 @@ export default function PlanPage() {
               <ReportLinks planId={data.plan.id} period={data.plan.period} latestYear={data.year} />
             </Card>
 
-            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <Card
-                id="feedback"
-                title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('answered')}</h3>}
-                size="small"
-                data-testid="answered-section"
-              >
-                <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-                  {t('answeredIntro')}
-                </Typography.Paragraph>
-                <PageState
-                  loading={answered.loading && answered.data === undefined}
-                  error={answered.error}
-                  onRetry={answered.reload}
+            {/* Side by side on an office screen, one above the other on a phone. */}
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={12}>
+                <Card
+                  id="feedback"
+                  title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('answered')}</h3>}
+                  size="small"
+                  data-testid="answered-section"
                 >
-                  <AnsweredFeedback items={answered.data?.items ?? []} />
-                </PageState>
-              </Card>
-              <Card
-                title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('formTitle')}</h3>}
-                size="small"
-                data-testid="feedback-section"
-              >
-                <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-                  {t('formIntro')}
-                </Typography.Paragraph>
-                <FeedbackForm planId={data.plan.id} indicators={data.items} />
-              </Card>
-            </Space>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+                    {t('answeredIntro')}
+                  </Typography.Paragraph>
+                  <PageState
+                    loading={answered.loading && answered.data === undefined}
+                    error={answered.error}
+                    onRetry={answered.reload}
+                  >
+                    <AnsweredFeedback items={answered.data?.items ?? []} />
+                  </PageState>
+                </Card>
+              </Col>
+              <Col xs={24} lg={12}>
+                <Card
+                  title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('formTitle')}</h3>}
+                  size="small"
+                  data-testid="feedback-section"
+                >
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+                    {t('formIntro')}
+                  </Typography.Paragraph>
+                  <FeedbackForm planId={data.plan.id} indicators={data.items} />
+                </Card>
+              </Col>
+            </Row>
           </>
         )}
       </PageState>

@@ -38,6 +38,7 @@ export const publicMessages = defineMessages({
     missing: '缺',
     planLine: '规划第 {line} 行',
     source: '出处',
+    colon: '：',
     computed: '由下级地区已公布数据汇总',
     noSource: '未注明出处',
     yearValue: '{year} 年',
@@ -98,7 +99,7 @@ export const publicMessages = defineMessages({
     footer: 'Plans, figures and reports shown here are published; every figure says where it comes from.',
     homeTitle: 'Published education plans',
     homeIntro:
-      'See each plan’s main indicators, the latest published figures and progress, download the monitoring and evaluation reports, and leave your comments.',
+      "See each plan's main indicators, the latest published figures and progress, download the monitoring and evaluation reports, and leave your comments.",
     noPlans: 'No plan is published yet',
     period: 'Period {start}–{end}',
     publishedAt: 'Published {date}',
@@ -113,7 +114,7 @@ export const publicMessages = defineMessages({
     notFound: 'This plan was not found: it may not be published yet, or the address is wrong.',
     indicators: 'Main indicators',
     indicatorsIntro:
-      'Baselines and targets are quoted from the plan (with their line); the latest value is a published figure with its year and source; missing figures show “no data”.',
+      'Baselines and targets are quoted from the plan (with their line); the latest value is a published figure with its year and source; missing figures show "no data".',
     evaluatedYear: 'Progress judged on figures published for {year} and before',
     indicator: 'Indicator',
     baseline: 'Baseline',
@@ -127,6 +128,7 @@ export const publicMessages = defineMessages({
     missing: 'n/a',
     planLine: 'plan, line {line}',
     source: 'Source',
+    colon: ': ',
     computed: 'summed from the published figures of the regions below',
     noSource: 'no source given',
     yearValue: '{year}',
@@ -139,7 +141,7 @@ export const publicMessages = defineMessages({
     html: 'Web page',
     answered: 'Comments and answers',
     answeredIntro:
-      'Once an administrator answers, the comment and the answer are shown here; the sender’s name and contact are never shown.',
+      "Once an administrator answers, the comment and the answer are shown here; the sender's name and contact are never shown.",
     noAnswered: 'No answered comments yet',
     reply: 'Answer',
     jumpReports: 'Reports',
@@ -150,7 +152,7 @@ export const publicMessages = defineMessages({
     wholePlan: 'the whole plan',
     formTitle: 'Leave a comment',
     formIntro:
-      'Your comment goes to the education bureau of the plan’s region. Once answered it is shown here with the answer; your name and contact are not.',
+      "Your comment goes to the education bureau of the plan's region. Once answered it is shown here with the answer; your name and contact are not.",
     message: 'Comment or suggestion',
     messagePlaceholder: 'Write your comment or suggestion (5–2000 characters)',
     messageRequired: 'Write your comment',
