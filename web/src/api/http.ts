@@ -112,12 +112,18 @@ async function errorOf(response: Response): Promise<ApiError> {
   });
 }
 
-async function send<T>(method: Method, url: string, body?: BodyInit, json = false): Promise<T> {
+async function send<T>(
+  method: Method,
+  url: string,
+  body?: BodyInit,
+  json = false,
+  credentials: RequestCredentials = 'same-origin',
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      credentials: 'same-origin',
+      credentials,
       headers: json
         ? { 'content-type': 'application/json', accept: 'application/json' }
         : { accept: 'application/json' },
@@ -142,12 +148,23 @@ function declare(method: Method, template: string): void {
   declared.push({ method, path: template.replace(/:([A-Za-z]+)/g, '{$1}') });
 }
 
+/**
+ * How a read is sent. `anonymous` leaves the session cookie out, so the server answers as it answers the public
+ * (published data only) even to a signed-in person: the public portal's reads.
+ */
+export interface ReadOptions {
+  anonymous?: boolean;
+}
+
 /** Declares GET `template`; the returned function takes the path parameters and the query. */
 export function get<T, P extends PathParams | undefined = undefined, Q extends Query | undefined = undefined>(
   template: string,
+  options: ReadOptions = {},
 ) {
   declare('GET', template);
-  return (params: P, query?: Q): Promise<T> => send<T>('GET', apiUrl(template, params, query));
+  const credentials = options.anonymous === true ? 'omit' : 'same-origin';
+  return (params: P, query?: Q): Promise<T> =>
+    send<T>('GET', apiUrl(template, params, query), undefined, false, credentials);
 }
 
 /** Declares a JSON write (POST, PATCH, PUT, DELETE); the returned function takes the path parameters and the body. */
