@@ -185,6 +185,10 @@ describe('the public portal', () => {
     await expect.poll(() => row.locator('[data-status]').getAttribute('data-status')).toBe('answered');
     expect(await row.textContent()).toContain(REPLY);
     await screenshot(page, 'feedback-inbox-answered');
+    // Signed in, the administrator's own plan list has the draft; the portal still shows what the public sees.
+    await page.goto(`${app.url}/public`);
+    await expect.poll(() => page.getByTestId('public-plan').count()).toBe(5);
+    expect((await page.getByTestId('public-plan').allTextContents()).join('\n')).not.toContain('阳曲县');
     await context.close();
 
     const visitor = await newPage(browser, PHONE);

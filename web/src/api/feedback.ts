@@ -60,7 +60,7 @@ export const listAnsweredFeedback = get<
   FeedbackPage<PublicFeedback>,
   { id: number },
   { limit?: number; offset?: number }
->('/public/plans/:id/feedback');
+>('/public/plans/:id/feedback', { anonymous: true });
 
 export const listInbox = get<
   FeedbackPage<InboxFeedback>,

@@ -1,12 +1,37 @@
 /**
  * What the public portal reads. Every endpoint here answers without sign-in, and answers the public with published
  * data only (the server's rule: a draft plan is "not found", figures are their published versions, progress is
- * judged on the published basis), so the portal cannot show anything unpublished by mistake. Types are the parts of
- * the server's answers the portal shows (src/services/evaluation.service.ts, observation.presenter.ts).
+ * judged on the published basis). Each read is declared anonymous: sent without the session cookie, so a signed-in
+ * person opening the portal sees what the public sees, never their own drafts or approved-but-unpublished figures.
+ * Types are the parts of the server's answers the portal shows (src/services/plan.presenter.ts,
+ * evaluation.service.ts, observation.presenter.ts).
  */
 import type { ProgressStatus } from '../components/status.tsx';
 import type { Bilingual } from '../i18n/index.tsx';
 import { get, link } from './http.ts';
+import type { RegionLevel } from './regions.ts';
+
+const PUBLIC = { anonymous: true } as const;
+
+/** A published plan as the portal lists it. */
+export interface PublicPlanSummary {
+  id: number;
+  /** null when the reader found no title in the document (三门峡's). */
+  title: string | null;
+  region: { code: string; name: string; level: RegionLevel };
+  period: { start: number; end: number };
+  status: 'published';
+  publishedAt: string | null;
+}
+
+/** The published plans (the public's answer: drafts and superseded versions never appear). */
+export const listPublishedPlans = get<{ plans: PublicPlanSummary[] }, undefined, { status: 'published' }>(
+  '/plans',
+  PUBLIC,
+);
+
+/** The provinces (the regions without a parent), for the portal's group headings. */
+export const listProvinces = get<{ regions: { code: string; name: string }[] }>('/regions', PUBLIC);
 
 export type Comparator = '>=' | '>' | '<=' | '<' | '=';
 
@@ -51,6 +76,7 @@ export interface PublicPlanProgress {
 
 export const getPlanProgress = get<PublicPlanProgress, { id: number }, { year?: number; region?: string }>(
   '/plans/:id/progress',
+  PUBLIC,
 );
 
 /** A published figure with where it was published (`GET /api/observations`, as the public reads it). */
@@ -76,7 +102,7 @@ export const listPublishedFigures = get<
   { items: PublishedFigure[] },
   undefined,
   { region: string; indicator?: string; limit?: number }
->('/observations');
+>('/observations', PUBLIC);
 
 export type ReportKind = 'annual' | 'midterm' | 'final';
 export type ReportFormat = 'docx' | 'pdf' | 'html';

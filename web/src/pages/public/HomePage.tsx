@@ -5,8 +5,7 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { listPlans } from '../../api/plans.ts';
-import { listRegions } from '../../api/regions.ts';
+import { listProvinces, listPublishedPlans } from '../../api/public.ts';
 import { PageState } from '../../components/PageState.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
@@ -16,9 +15,9 @@ import { planGroups, planTitle } from './plans.ts';
 export default function HomePage() {
   const t = useT(publicMessages);
   const { locale } = useLocale();
-  const plans = useApi(() => listPlans(undefined), []);
+  const plans = useApi(() => listPublishedPlans(undefined, { status: 'published' }), []);
   // Province names for the group headings; without them a group is headed by its code, never left out.
-  const provinces = useApi(() => listRegions(undefined), []);
+  const provinces = useApi(() => listProvinces(undefined), []);
   const dateText = (iso: string) => new Date(iso).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en');
   const groups = planGroups(plans.data?.plans ?? [], provinces.data?.regions ?? []);
 

@@ -1,12 +1,11 @@
 /** Published plans grouped for the portal's home: by province, the province's own plan first. */
-import type { PlanSummary } from '../../api/plans.ts';
-import type { Region } from '../../api/regions.ts';
+import type { PublicPlanSummary } from '../../api/public.ts';
 
 export interface PlanGroup {
   /** The province's code (the first two digits of any code below it, then 0000). */
   province: string;
   provinceName: string;
-  plans: PlanSummary[];
+  plans: PublicPlanSummary[];
 }
 
 const LEVEL_ORDER = { country: 0, province: 1, city: 2, county: 3 } as const;
@@ -18,8 +17,11 @@ export const provinceOf = (code: string): string => `${code.slice(0, 2)}0000`;
  * Plans by province (provinces in code order), each group's plans province first, then cities and counties by code,
  * newest period first.
  */
-export function planGroups(plans: readonly PlanSummary[], provinces: readonly Region[]): PlanGroup[] {
-  const groups = new Map<string, PlanSummary[]>();
+export function planGroups(
+  plans: readonly PublicPlanSummary[],
+  provinces: readonly { code: string; name: string }[],
+): PlanGroup[] {
+  const groups = new Map<string, PublicPlanSummary[]>();
   for (const plan of plans) {
     const key = provinceOf(plan.region.code);
     groups.set(key, [...(groups.get(key) ?? []), plan]);
