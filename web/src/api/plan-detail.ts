@@ -4,29 +4,14 @@
  * plan.presenter.ts, catalogue.service.ts): every item carries `line`, the 1-based line of the source text.
  */
 import { get, upload, write } from './http.ts';
-import type { PlanStatus, PlanSummary } from './plans.ts';
-import type { RegionLevel } from './regions.ts';
+import type { PlanSummary } from './plans.ts';
 
 export type Comparator = '>=' | '>' | '<=' | '<';
 export type IndicatorAttribute = 'binding' | 'expected';
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
-/** A plan as lists show it. Unlike plans.ts's PlanSummary, says what the server may leave out (a plan without title). */
-export interface PlanHeader {
-  id: number;
-  /** null when the document prints no title the reader recognises (三门峡's sample). */
-  title: string | null;
-  /** name and level are null only if the code has left the region table. */
-  region: { code: string; name: string | null; level: RegionLevel | null };
-  period: { start: number; end: number };
-  status: PlanStatus;
-  version: number;
-  parentPlanId: number | null;
-  supersededBy: number | null;
-  source: { name: string; format: SourceFormat; sha256: string };
-  createdAt: string;
-  publishedAt: string | null;
-}
+/** A plan's heading fields: those of the list. */
+export type PlanHeader = PlanSummary;
 
 /** A heading of the document: 一、 / （一） / 第一章…, level 1 the top style found. */
 export interface PlanSection {
@@ -223,8 +208,3 @@ export const updatePlan = write<PlanHeader, PlanId, { regionCode?: string; perio
 );
 
 export const publishPlan = write<PlanHeader, PlanId>('POST', '/plans/:id/publish');
-
-/** A plan of GET /api/plans with the nullable fields the server may send (plans.ts types them narrower). */
-export function headerOf(plan: PlanSummary): PlanHeader {
-  return plan as PlanHeader;
-}

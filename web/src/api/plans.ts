@@ -6,8 +6,10 @@ export type PlanStatus = 'draft' | 'published' | 'superseded';
 
 export interface PlanSummary {
   id: number;
-  title: string;
-  region: { code: string; name: string; level: RegionLevel };
+  /** null when the document names no title the reader could find. */
+  title: string | null;
+  /** name and level are null only if the code has left the region table. */
+  region: { code: string; name: string | null; level: RegionLevel | null };
   period: { start: number; end: number };
   status: PlanStatus;
   version: number;

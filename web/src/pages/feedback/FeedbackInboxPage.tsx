@@ -20,6 +20,7 @@ import { FeedbackStatusTag } from './FeedbackStatusTag.tsx';
 import { inboxMessages } from './messages.ts';
 import { inRegion, STEPS } from './moderation.ts';
 import type { Step } from './moderation.ts';
+import { usePlanTitle } from '../../components/planTitle.ts';
 
 const PAGE_SIZE = 20;
 const STATUSES: readonly FeedbackStatus[] = ['new', 'read', 'answered', 'hidden'];
@@ -48,9 +49,7 @@ export default function FeedbackInboxPage() {
     [status, planId, page],
   );
   const plans = useApi(() => listPlans(undefined), []);
-  // PlanSummary types the title as a string, but the server answers null when the reader found no title (三门峡).
-  const titleOf = (plan: { title: string | null; region: { name: string } }) =>
-    plan.title ?? t('untitled', { region: plan.region.name });
+  const titleOf = usePlanTitle();
   const planOptions = (plans.data?.plans ?? [])
     .filter((plan) => plan.status !== 'draft' && inRegion(plan.region.code, user.regionCode))
     .map((plan) => ({ value: plan.id, label: titleOf(plan) }));
@@ -122,7 +121,7 @@ export default function FeedbackInboxPage() {
       width: 190,
       render: (_, item) => (
         <span>
-          {item.plan.title ?? t('untitled', { region: item.plan.region.name ?? item.plan.region.code })}
+          {titleOf(item.plan)}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {item.indicator === null ? t('wholePlan') : (item.indicator.name ?? `#${item.indicator.row}`)}
           </Typography.Text>

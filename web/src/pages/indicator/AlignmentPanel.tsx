@@ -148,14 +148,14 @@ export function AlignmentPanel({ plan, plans, row, indicator }: AlignmentPanelPr
             rows={[
               {
                 key: 'own',
-                plan: plan.region.name,
+                plan: plan.region.name ?? plan.region.code,
                 planId: plan.id,
                 line: parentRow.childLine,
                 figures: parentRow.child,
               },
               {
                 key: 'parent',
-                plan: parent.region.name,
+                plan: parent.region.name ?? parent.region.code,
                 planId: parent.id,
                 line: parentRow.parentLine,
                 figures: parentRow.parent,

@@ -22,19 +22,21 @@ import { PlanLineLink } from '../overview/FigureSource.tsx';
 import { NatureTag } from '../overview/IndicatorCard.tsx';
 import { overviewMessages } from '../overview/messages.ts';
 import { Pickers } from '../overview/Pickers.tsx';
-import { planName, useSelection } from '../overview/selection.ts';
+import { useSelection } from '../overview/selection.ts';
 import { AlignmentPanel } from './AlignmentPanel.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { indicatorMessages } from './messages.ts';
 import { StatusExplanation } from './StatusExplanation.tsx';
 import { SubRegionTable } from './SubRegionTable.tsx';
 import { hasTrend, trendOption } from './trendOption.ts';
+import { usePlanTitle } from '../../components/planTitle.ts';
 
 function positive(text: string | undefined): number | null {
   return text !== undefined && /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null;
 }
 
 function Header({ plan, item, regionName }: { plan: PlanSummary; item: IndicatorProgress; regionName: string }) {
+  const planTitle = usePlanTitle();
   const t = useT(indicatorMessages);
   const o = useT(overviewMessages);
   const own = item.region === plan.region.code;
@@ -83,7 +85,7 @@ function Header({ plan, item, regionName }: { plan: PlanSummary; item: Indicator
         ))}
         <span>
           <Typography.Text type="secondary">{o('labelled', { label: o('source') })}</Typography.Text>
-          {planName(plan)} · <PlanLineLink planId={plan.id} line={item.line} />
+          {planTitle(plan)} · <PlanLineLink planId={plan.id} line={item.line} />
           {!own && item.baseline !== null && (
             <Typography.Text type="secondary">{t('ownBaseline', { region: regionName })}</Typography.Text>
           )}

@@ -24,10 +24,11 @@ import { overviewMessages } from './messages.ts';
 import { OverdueTasks } from './OverdueTasks.tsx';
 import { Pickers } from './Pickers.tsx';
 import { RegionListsSummary } from './RegionListsSummary.tsx';
-import { defaultPlan, defaultRegion, planName, useSelection } from './selection.ts';
+import { defaultPlan, defaultRegion, useSelection } from './selection.ts';
 import type { Selection } from './selection.ts';
 import { StatusCounts } from './StatusCounts.tsx';
 import { SubRegions } from './SubRegions.tsx';
+import { usePlanTitle } from '../../components/planTitle.ts';
 
 type Order = 'status' | 'plan';
 
@@ -188,6 +189,7 @@ function Progress({
   select: (next: Partial<Selection>) => void;
 }) {
   const t = useT(overviewMessages);
+  const planTitle = usePlanTitle();
   const { data, loading, error, reload } = useApi(
     () => getPlanProgress({ id: plan.id }, { year: selection.year, region }),
     [plan.id, selection.year, region],
@@ -205,7 +207,7 @@ function Progress({
       {data !== undefined && (
         <Typography.Paragraph type="secondary" style={{ margin: '-4px 0 12px' }}>
           <Tag>{data.basis === 'approved' ? t('basisApproved') : t('basisPublished')}</Tag>
-          {planName(plan)} · {data.region.name} · {t('yearOption', { year: data.year })}
+          {planTitle(plan)} · {data.region.name} · {t('yearOption', { year: data.year })}
         </Typography.Paragraph>
       )}
       <PageState loading={loading && data === undefined} error={error} onRetry={reload}>

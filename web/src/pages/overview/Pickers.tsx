@@ -9,8 +9,9 @@ import { listRegions } from '../../api/regions.ts';
 import { useApi } from '../../hooks/useApi.ts';
 import { useT } from '../../i18n/index.tsx';
 import { overviewMessages } from './messages.ts';
-import { planName, planYears } from './selection.ts';
+import { planYears } from './selection.ts';
 import type { Selection } from './selection.ts';
+import { usePlanTitle } from '../../components/planTitle.ts';
 
 interface PickersProps {
   /** Null: the screen is about one plan, which is not to be changed here. */
@@ -24,6 +25,7 @@ interface PickersProps {
 }
 
 export function Pickers({ plans, plan, region, year, defaultYear, select }: PickersProps) {
+  const planTitle = usePlanTitle();
   const t = useT(overviewMessages);
   const children = useApi(() => listRegions(undefined, { parent: plan.region.code }), [plan.region.code]);
   const regionOptions = useMemo(() => {
@@ -46,7 +48,7 @@ export function Pickers({ plans, plan, region, year, defaultYear, select }: Pick
             popupMatchSelectWidth={false}
             options={plans.map((one) => ({
               value: one.id,
-              label: `${planName(one)}${one.status === 'draft' ? `（${t('draft')}）` : ''}`,
+              label: `${planTitle(one)}${one.status === 'draft' ? `（${t('draft')}）` : ''}`,
             }))}
             onChange={(id: number) => {
               select({ plan: id, region: undefined, year: undefined });

@@ -74,8 +74,3 @@ export function planYears(plan: { period: { start: number; end: number } }): num
   for (let year = plan.period.start - 1; year <= plan.period.end; year += 1) years.push(year);
   return years;
 }
-
-/** A plan's name: its title, or its file's name when the reader found no title. */
-export function planName(plan: { title: string | null; source: { name: string } }): string {
-  return plan.title ?? plan.source.name;
-}

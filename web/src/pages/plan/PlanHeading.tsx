@@ -6,10 +6,11 @@ import { CheckCircleOutlined, EditOutlined, StopOutlined } from '@ant-design/ico
 import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { headerOf } from '../../api/plan-detail.ts';
+
 import type { PlanDetail, PlanHeader } from '../../api/plan-detail.ts';
 import type { PlanStatus } from '../../api/plans.ts';
 import { listPlans } from '../../api/plans.ts';
+import { usePlanTitle } from '../../components/planTitle.ts';
 import { useApi } from '../../hooks/useApi.ts';
 import { useBilingual, useT } from '../../i18n/index.tsx';
 import { PLAN_STATUS_LABELS } from './labels.ts';
@@ -31,12 +32,6 @@ export function PlanStatusTag({ status }: { status: PlanStatus }) {
   );
 }
 
-/** The plan's title, or its region's when the document prints none (its file is shown beside it). */
-export function usePlanTitle(): (plan: Pick<PlanHeader, 'title' | 'region'>) => string {
-  const t = useT(planMessages);
-  return (plan) => plan.title ?? t('untitled', { region: plan.region.name ?? plan.region.code });
-}
-
 function PlanLink({ plan }: { plan: PlanHeader }) {
   const title = usePlanTitle();
   return (
@@ -51,7 +46,7 @@ function PlanLink({ plan }: { plan: PlanHeader }) {
 function Relatives({ plan }: { plan: PlanDetail }) {
   const t = useT(planMessages);
   const { data } = useApi(() => listPlans(undefined), []);
-  const plans = (data?.plans ?? []).map(headerOf);
+  const plans = data?.plans ?? [];
   const parent = plans.find((other) => other.id === plan.parentPlanId);
   const children = plans.filter((other) => other.parentPlanId === plan.id && other.status !== 'superseded');
   return (

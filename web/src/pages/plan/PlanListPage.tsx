@@ -7,7 +7,7 @@ import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { headerOf } from '../../api/plan-detail.ts';
+
 import type { PlanHeader } from '../../api/plan-detail.ts';
 import type { PlanStatus } from '../../api/plans.ts';
 import { listPlans } from '../../api/plans.ts';
@@ -19,7 +19,8 @@ import { ImportPlanModal } from './ImportPlanModal.tsx';
 import { PLAN_STATUS_LABELS } from './labels.ts';
 import { planMessages } from './messages.ts';
 import { canImportPlans, canReviewPlans } from './permissions.ts';
-import { PlanStatusTag, usePlanTitle } from './PlanHeading.tsx';
+import { usePlanTitle } from '../../components/planTitle.ts';
+import { PlanStatusTag } from './PlanHeading.tsx';
 
 const STATUSES: readonly PlanStatus[] = ['draft', 'published', 'superseded'];
 
@@ -44,7 +45,7 @@ export default function PlanListPage() {
   const [filter, setFilter] = useState('');
   const [importing, setImporting] = useState(false);
 
-  const plans = useMemo(() => (data?.plans ?? []).map(headerOf).sort(byRegionAndPeriod), [data]);
+  const plans = useMemo(() => (data?.plans ?? []).sort(byRegionAndPeriod), [data]);
   const shown = plans.filter((plan) => {
     const words = filter.trim();
     const named = `${plan.region.name ?? ''} ${plan.region.code} ${title(plan)}`;

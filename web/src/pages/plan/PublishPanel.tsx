@@ -14,7 +14,7 @@ import { useT } from '../../i18n/index.tsx';
 import { asApiError } from './errors.ts';
 import { JumpButton } from './jump.tsx';
 import { needsReview } from './labels.ts';
-import { usePlanTitle } from './PlanHeading.tsx';
+import { usePlanTitle } from '../../components/planTitle.ts';
 import { reviewMessages } from './review-messages.ts';
 
 interface PublishPanelProps {

@@ -10,9 +10,11 @@ import { PageState } from '../../components/PageState.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
 import { publicMessages } from './messages.ts';
-import { planGroups, planTitle } from './plans.ts';
+import { planGroups } from './plans.ts';
+import { usePlanTitle } from '../../components/planTitle.ts';
 
 export default function HomePage() {
+  const planTitle = usePlanTitle();
   const t = useT(publicMessages);
   const { locale } = useLocale();
   const plans = useApi(() => listPublishedPlans(undefined, { status: 'published' }), []);
@@ -53,7 +55,7 @@ export default function HomePage() {
                     >
                       <span style={{ flex: 1, minWidth: 0 }}>
                         <Typography.Text strong style={{ display: 'block' }}>
-                          {planTitle(plan, t)}
+                          {planTitle(plan)}
                         </Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                           <Tag style={{ marginInlineEnd: 6 }}>{t(plan.region.level)}</Tag>

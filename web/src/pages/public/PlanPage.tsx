@@ -15,8 +15,8 @@ import { AnsweredFeedback } from './AnsweredFeedback.tsx';
 import { FeedbackForm } from './FeedbackForm.tsx';
 import { IndicatorList } from './IndicatorList.tsx';
 import { publicMessages } from './messages.ts';
-import { planTitle } from './plans.ts';
 import { ReportLinks } from './ReportLinks.tsx';
+import { usePlanTitle } from '../../components/planTitle.ts';
 
 const section = { marginBottom: 16 } as const;
 
@@ -29,6 +29,7 @@ export function BackLink({ to, label }: { to: string; label: string }) {
 }
 
 export default function PlanPage() {
+  const planTitle = usePlanTitle();
   const t = useT(publicMessages);
   const id = Number(useParams().id);
   const progress = useApi(() => (Number.isInteger(id) ? getPlanProgress({ id }) : null), [id]);
@@ -51,7 +52,7 @@ export default function PlanPage() {
         {data !== undefined && (
           <>
             <Typography.Title level={2} style={{ fontSize: 21, marginTop: 0 }} data-testid="plan-title">
-              {planTitle({ title: data.plan.title, region: data.region }, t)}
+              {planTitle({ title: data.plan.title, region: data.region })}
             </Typography.Title>
             <Typography.Paragraph type="secondary">
               {data.region.name} · {t('period', { start: data.plan.period.start, end: data.plan.period.end })}

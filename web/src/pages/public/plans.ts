@@ -42,11 +42,3 @@ export function planGroups(
       ),
     }));
 }
-
-/** A plan's title, or "三门峡市教育规划" when the reader found none in the document. */
-export function planTitle(
-  plan: { title: string | null; region: { name: string } },
-  t: (key: 'untitled', vars: { region: string }) => string,
-): string {
-  return plan.title ?? t('untitled', { region: plan.region.name });
-}

@@ -7,19 +7,12 @@ import { useEffect, useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { listPlans } from '../../api/plans.ts';
 import type { PlanSummary } from '../../api/plans.ts';
+import { usePlanTitle } from '../../components/planTitle.ts';
 import { useApi } from '../../hooks/useApi.ts';
 import type { Loaded } from '../../hooks/useApi.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useUser } from '../../session.tsx';
 import { tasksMessages } from './messages.ts';
-
-/** A plan's name as people read it; a plan whose title the reader did not find is named by region and id. */
-export function usePlanName(): (plan: PlanSummary) => string {
-  const t = useT(tasksMessages);
-  // The server answers null for a plan whose title the reader did not find (三门峡's), though PlanSummary says string.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-  return (plan) => plan.title ?? t('untitledPlan', { region: plan.region.name, id: plan.id });
-}
 
 export interface ChosenPlan {
   plans: Loaded<{ plans: PlanSummary[] }>;
@@ -72,7 +65,7 @@ export function useChosenPlan(): ChosenPlan {
 /** The plan select with its visible label. */
 export function PlanSelect({ chosen, width = 380 }: { chosen: ChosenPlan; width?: number }) {
   const t = useT(tasksMessages);
-  const name = usePlanName();
+  const name = usePlanTitle();
   const id = useId();
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
