@@ -52,6 +52,7 @@ describe('user management', () => {
     await screenshot(page, 'users');
 
     await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL('**/login'); // the users screen, with its own 用户名 field, is gone
     await page.getByLabel('用户名').fill('dingxiang-reporter');
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
