@@ -28,8 +28,10 @@ export async function registerWebApp(app: FastifyInstance, root: string | undefi
       root,
       wildcard: false,
       index: false,
-      setHeaders: (reply, path) => {
-        void reply.header(
+      // The caching rule is ours (setHeaders): immutable hashed assets, index.html revalidated.
+      cacheControl: false,
+      setHeaders: (response, path) => {
+        response.setHeader(
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

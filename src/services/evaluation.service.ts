@@ -405,7 +405,12 @@ function computePoint(
   // A county has no regions below, but a ratio still follows from its own two elements.
   if (subject === undefined) return null;
   const result = aggregate(node, subject, subjects, (code, id) => rows.get(`${code}:${id}`)?.value);
-  return result.computed === null ? null : { year, value: result.computed, qualifier: 'exact', provenance: 'computed' };
+  if (result.computed === null) return null;
+  const coverage =
+    result.completeness === null
+      ? null
+      : { reporting: result.completeness.reporting, expected: result.completeness.expected };
+  return { year, value: result.computed, qualifier: 'exact', provenance: 'computed', coverage };
 }
 
 /** Lower is better when the entry says so, or when the plan's target is a ceiling (≤ 65). */

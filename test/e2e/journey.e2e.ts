@@ -85,6 +85,9 @@ describe('a county’s figure, approved by its city, on the city’s screens', (
     await city.page.goto(`${app.url}/?plan=${String(xinzhouPlan)}&region=140900&year=2024`);
     const listed = city.page.locator('ol[aria-label*="学前教育毛入园率"] li').filter({ hasText: '忻府区' });
     await expect.poll(() => listed.textContent(), WAIT).toMatch(/97%/);
+    // The city's own card shows the computed 97% and says it stands on one county of fourteen.
+    const card = city.page.getByTestId('indicator-card').filter({ hasText: '学前教育毛入园率' });
+    expect(await card.textContent()).toMatch(/97%.*14 个中 1 个已报/);
     await screenshot(city.page, 'journey-overview-after-approval');
 
     // The public reads published figures only: approved is not published.

@@ -90,8 +90,13 @@ describe.each(testDialects())('evaluation through the API on $kind', (dialect) =
     ]);
     const { body } = await get<PlanProgress>(`/api/plans/${String(planOf.get('140900'))}/progress?year=2024`);
     const preschool = body.items.find((item) => item.name === '学前教育毛入园率');
-    // (9,700 + 4,900) ÷ (10,000 + 5,000) = 97.33%, from two counties: above the 96.5% target.
-    expect(preschool?.latest).toMatchObject({ year: 2024, provenance: 'computed' });
+    // (9,700 + 4,900) ÷ (10,000 + 5,000) = 97.33%, from two counties: above the 96.5% target. The figure says it
+    // stands on 2 of 忻州's 14 counties, so nobody reads it as the whole city's.
+    expect(preschool?.latest).toMatchObject({
+      year: 2024,
+      provenance: 'computed',
+      coverage: { reporting: 2, expected: 14 },
+    });
     expect(preschool?.latest?.value).toBeCloseTo(97.333333, 5);
     expect(preschool?.assessment.status).toBe('achieved_early');
     const schooling = body.items.find((item) => item.name === '劳动年龄人口平均受教育年限');
@@ -104,7 +109,8 @@ describe.each(testDialects())('evaluation through the API on $kind', (dialect) =
     const plan = String(planOf.get('140900'));
     const { body } = await get<PlanProgress>(`/api/plans/${plan}/progress?year=2024&region=140902`);
     const preschool = body.items.find((item) => item.name === '学前教育毛入园率');
-    expect(preschool?.latest).toMatchObject({ value: 97, provenance: 'computed' });
+    // A county's rate follows from its own two elements: no regions below to count.
+    expect(preschool?.latest).toMatchObject({ value: 97, provenance: 'computed', coverage: null });
     // 忻府区 has no 2020 figure of its own: nothing to judge from.
     expect(preschool?.assessment).toMatchObject({ status: 'insufficient_data', insufficientReason: 'no-baseline' });
     expect((await get(`/api/plans/${plan}/progress?year=2024&region=140300`)).status).toBe(400);

@@ -26,6 +26,11 @@ export interface SeriesPoint {
   readonly qualifier: 'exact' | 'at_least';
   /** 'reported' by the region itself, or 'computed' from the regions below it. */
   readonly provenance: 'reported' | 'computed';
+  /**
+   * For a computed figure, how many of the regions below it stand on: 1 of 14 counties is a very different 97% from
+   * 14 of 14, and whoever reads the figure must be told (null for a reported figure or a county's own elements).
+   */
+  readonly coverage?: { readonly reporting: number; readonly expected: number } | null;
 }
 
 export interface IndicatorFacts {

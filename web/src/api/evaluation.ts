@@ -20,6 +20,8 @@ export interface SeriesPoint {
   value: number;
   qualifier: 'exact' | 'at_least';
   provenance: 'reported' | 'computed';
+  /** For a computed figure: how many of the regions below reported (null for a county's own elements). */
+  coverage?: { reporting: number; expected: number } | null;
 }
 
 export interface YearValue {

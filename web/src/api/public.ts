@@ -41,6 +41,8 @@ export interface PublicSeriesPoint {
   value: number;
   qualifier: 'exact' | 'at_least';
   provenance: 'reported' | 'computed';
+  /** For a computed figure: how many of the regions below had published theirs (null for a county's elements). */
+  coverage?: { reporting: number; expected: number } | null;
 }
 
 /** One indicator row of a plan, with its progress judged on published figures. */

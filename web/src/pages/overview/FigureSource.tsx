@@ -9,7 +9,16 @@ import { overviewMessages } from './messages.ts';
 /** The source of an observed point: `figure` is the stored figure behind it, when found. */
 export function FigureSource({ point, figure }: { point: SeriesPoint; figure: SourcedFigure | undefined }) {
   const t = useT(overviewMessages);
-  if (point.provenance === 'computed') return <Typography.Text type="secondary">{t('computed')}</Typography.Text>;
+  if (point.provenance === 'computed') {
+    const coverage = point.coverage ?? null;
+    return (
+      <Typography.Text type={coverage !== null && coverage.reporting < coverage.expected ? 'warning' : 'secondary'}>
+        {coverage === null
+          ? t('computed')
+          : t('computedFrom', { reporting: coverage.reporting, expected: coverage.expected })}
+      </Typography.Text>
+    );
+  }
   const source = figure?.source ?? null;
   if (source === null || source.trim() === '') {
     return <Typography.Text type="secondary">{t('sourceUnknown')}</Typography.Text>;

@@ -100,7 +100,9 @@ export function LatestCell({
         <Typography.Text type="secondary" style={small}>
           {t('source')}
           {t('colon')}
-          {t('computed')}
+          {item.latest.coverage === null || item.latest.coverage === undefined
+            ? t('computed')
+            : t('computedFrom', { reporting: item.latest.coverage.reporting, expected: item.latest.coverage.expected })}
         </Typography.Text>
       ) : (
         figures !== undefined && <SourceNote figure={figureOf(figures, item, item.latest.year)} />
