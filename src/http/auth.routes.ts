@@ -2,9 +2,9 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { AccountService } from '../services/account.service.ts';
 import { ServiceError } from '../services/errors.ts';
-import { loginBody } from './auth.schema.ts';
+import { loginBody, passwordChangeBody } from './auth.schema.ts';
 import { unauthenticated } from './errors.ts';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.ts';
+import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from './session.ts';
 
 const tags = ['auth'];
 
@@ -47,6 +47,31 @@ export function authRoutes(accounts: AccountService): FastifyPluginCallbackZod {
       clearSessionCookie(request, reply);
       return reply.status(204).send();
     });
+
+    app.post(
+      '/me/password',
+      {
+        schema: {
+          tags,
+          summary: '修改密码 / change my password',
+          description:
+            'The current password and a new one (password rules apply); every session of the account ends, this one ' +
+            'too, so the person signs in again with the new password.',
+          body: passwordChangeBody,
+        },
+        // Guessing the current password through a borrowed session is as slow as guessing it at sign-in.
+        config: {
+          rateLimit: { max: LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute', errorResponseBuilder: tooManySignIns },
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request);
+        const { currentPassword, newPassword } = request.body;
+        await accounts.changeOwnPassword(user.id, currentPassword, newPassword, { actor: user, ip: request.ip });
+        clearSessionCookie(request, reply);
+        return reply.status(204).send();
+      },
+    );
 
     app.get('/me', { schema: { tags, summary: '当前用户 / the signed-in user' } }, (request) => {
       if (request.user === null) throw unauthenticated();

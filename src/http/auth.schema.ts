@@ -6,3 +6,11 @@ export const loginBody = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(1024),
 });
+
+/** `POST /api/me/password`: the signed-in user's own password change. */
+export const passwordChangeBody = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: z.string().min(1).max(1024),
+  })
+  .strict();

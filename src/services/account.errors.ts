@@ -113,6 +113,22 @@ export const accountErrors = {
       { field: 'active' },
     ),
   /** The username or password is wrong: deliberately the same answer for an unknown user. */
+  /** The current password given to change it is wrong. */
+  currentPasswordWrong: () =>
+    new ServiceError(
+      'CURRENT_PASSWORD_WRONG',
+      'invalid',
+      { zh: '当前密码不正确', en: 'The current password is wrong' },
+      { field: 'currentPassword' },
+    ),
+  /** The new password is the current one. */
+  passwordUnchanged: () =>
+    new ServiceError(
+      'PASSWORD_UNCHANGED',
+      'invalid',
+      { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+      { field: 'newPassword' },
+    ),
   invalidCredentials: () =>
     new ServiceError('INVALID_CREDENTIALS', 'unauthenticated', {
       zh: '用户名或密码错误',

@@ -28,7 +28,8 @@ import type {
 } from './account.types.ts';
 import { recordAudit, SYSTEM_CONTEXT } from './audit.ts';
 import type { ActingUser, AuditEvent, RequestContext } from './audit.ts';
-import { generatePassword, hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
+import { ServiceError } from './errors.ts';
+import { generatePassword, hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './passwords.ts';
 import { authorize } from './scope.ts';
 
 const MINUTE = 60_000;
@@ -297,6 +298,35 @@ export class AccountService {
         after: { ...presentUser(after), revokedSessions },
       });
       await recordAudit(audit, now, context, event);
+      return presentUser(after);
+    });
+  }
+
+  /**
+   * The account's own password change: the current password proves it is the person and not a borrowed session, the
+   * new one follows the password rules, and every session ends (this one too), so whoever held one signs in again.
+   */
+  async changeOwnPassword(
+    userId: number,
+    currentPassword: string,
+    newPassword: string,
+    context: RequestContext,
+  ): Promise<UserView> {
+    const user = await this.transaction(({ users }) => users.findById(userId));
+    if (user?.active !== true) throw accountErrors.userNotFound();
+    if (!(await verifyPassword(user.password_hash, currentPassword))) throw accountErrors.currentPasswordWrong();
+    if (newPassword === currentPassword) throw accountErrors.passwordUnchanged();
+    const problem = passwordProblem(newPassword, user.username);
+    if (problem !== null) {
+      throw new ServiceError(problem.code, problem.kind, problem.messages, { field: 'newPassword' });
+    }
+    const passwordHash = await hashPassword(newPassword); // before the transaction: it holds PGlite's one connection
+    const now = this.deps.now();
+    return this.transaction(async ({ users, sessions, audit }) => {
+      const after = await users.update(userId, { password_hash: passwordHash, password_changed_at: now });
+      if (after === undefined) throw accountErrors.userNotFound();
+      const revokedSessions = await sessions.revokeAllOf(userId, now);
+      await recordAudit(audit, now, context, userEvent('user.change_password', after, { after: { revokedSessions } }));
       return presentUser(after);
     });
   }

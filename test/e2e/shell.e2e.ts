@@ -51,4 +51,27 @@ describe('the workspace shell', () => {
     expect(offSiteRequests(context)).toEqual([]);
     await context.close();
   });
+
+  it('lets a person change their own password: a wrong current one is said under its field, then sign in anew', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, 'demo-evaluator');
+    await page.getByRole('button', { name: /修改密码/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('当前密码').fill('not-my-password');
+    await dialog.getByLabel('新密码', { exact: true }).fill('督导评估-新密码-2026');
+    await dialog.getByLabel('再次输入新密码').fill('督导评估-新密码-2026');
+    await dialog.getByRole('button', { name: /修\s*改/ }).click();
+    await dialog.getByText('当前密码不正确').waitFor();
+    expect(await dialog.getByLabel('新密码', { exact: true }).inputValue()).toBe('督导评估-新密码-2026');
+
+    await dialog.getByLabel('当前密码').fill(app.passwords['demo-evaluator']);
+    await dialog.getByRole('button', { name: /修\s*改/ }).click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').fill('demo-evaluator');
+    await page.getByLabel('密码').fill('督导评估-新密码-2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    expect(await page.getByTestId('header-role').textContent()).toBe('督导评估员');
+    await screenshot(page, 'evaluator-after-password-change');
+    await context.close();
+  });
 });

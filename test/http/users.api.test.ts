@@ -210,6 +210,47 @@ describe.each(testDialects())('user management on $kind', (dialect) => {
     expect((await signIn('reset-me', generatedPassword)).status).toBe(200);
   });
 
+  it('lets a person change their own one-time password, proving the current one; every session then ends', async () => {
+    const { body } = await create('shanxi-admin', {
+      username: 'own-password',
+      displayName: '原平市教育局',
+      role: 'county_reporter',
+      regionCode: '140981',
+    });
+    // Sessions through the service: the API's sign-in is rate limited per address, and this file signs in often.
+    const session = async (password: string) =>
+      ({ cookie: `eduplan_session=${(await api.accounts.signIn('own-password', password, null)).token}` }) as const;
+    const first = await session(body.generatedPassword);
+    const second = await session(body.generatedPassword);
+    const change = (cookie: string | null, payload: object) =>
+      api.request<ErrorAnswer>('POST', '/api/me/password', cookie, payload);
+    const wrong = await change(first.cookie, { currentPassword: 'not-it-at-all', newPassword: '原平的新密码-2026' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: 'CURRENT_PASSWORD_WRONG', at: { field: 'currentPassword' } });
+    const short = await change(first.cookie, { currentPassword: body.generatedPassword, newPassword: 'short' });
+    expect(short.body.error.at.field).toBe('newPassword');
+    const same = await change(first.cookie, {
+      currentPassword: body.generatedPassword,
+      newPassword: body.generatedPassword,
+    });
+    expect(same.body.error.code).toBe('PASSWORD_UNCHANGED');
+    expect(await me(first.cookie)).toBe(200); // refusals change nothing
+
+    const done = await api.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie: first.cookie },
+      payload: { currentPassword: body.generatedPassword, newPassword: '原平的新密码-2026' },
+    });
+    expect(done.statusCode).toBe(204);
+    expect(done.cookies.find((cookie) => cookie.name === 'eduplan_session')?.value).toBe('');
+    expect(await me(first.cookie)).toBe(401);
+    expect(await me(second.cookie)).toBe(401);
+    await expect(session(body.generatedPassword)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(await me((await session('原平的新密码-2026')).cookie)).toBe(200);
+    expect((await change(null, { currentPassword: 'x', newPassword: 'y' })).status).toBe(401);
+  });
+
   it('signs an account out everywhere for its manager', async () => {
     const password = 'xinfu-測試用的密碼-2026';
     const sessions = [

@@ -24,3 +24,9 @@ export const login = write<{ user: User; expiresAt: string }, undefined, { usern
   '/auth/login',
 );
 export const logout = write<undefined>('POST', '/auth/logout');
+
+/** The signed-in user's own password change; every session ends, so the person signs in again. */
+export const changePassword = write<undefined, undefined, { currentPassword: string; newPassword: string }>(
+  'POST',
+  '/me/password',
+);

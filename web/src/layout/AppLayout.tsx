@@ -8,6 +8,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   GlobalOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MessageOutlined,
   ProjectOutlined,
@@ -15,6 +16,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { getRegion } from '../api/regions.ts';
@@ -23,6 +25,7 @@ import { useBilingual, useLocale, useT } from '../i18n/index.tsx';
 import { ROLE_LABELS, sectionsOf } from '../roles.ts';
 import type { Section } from '../roles.ts';
 import { useUser, useSession } from '../session.tsx';
+import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 import { layoutMessages } from './messages.ts';
 
 const ICONS: Readonly<Record<Section, ReactNode>> = {
@@ -74,6 +77,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const sections = sectionsOf(user.role);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -123,7 +127,18 @@ export function AppLayout() {
             <Tag color="blue" data-testid="header-role">
               {text(ROLE_LABELS[user.role])}
             </Tag>
-            <span>{user.displayName}</span>
+            <Button
+              type="link"
+              size="small"
+              icon={<KeyOutlined />}
+              title={t('changePassword')}
+              aria-label={`${user.displayName} · ${t('changePassword')}`}
+              onClick={() => {
+                setChangingPassword(true);
+              }}
+            >
+              {user.displayName}
+            </Button>
             <Link to="/public" target="_blank">
               <GlobalOutlined /> {t('portal')}
             </Link>
@@ -146,6 +161,12 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
+        <ChangePasswordModal
+          open={changingPassword}
+          onClose={() => {
+            setChangingPassword(false);
+          }}
+        />
         <Layout.Content id="main" tabIndex={-1} style={{ padding: 20, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>

@@ -19,6 +19,7 @@ export const layoutMessages = defineMessages({
     notFound: '页面不存在',
     backHome: '返回总览',
     forbidden: '当前账号无权访问此页面',
+    changePassword: '修改密码',
   },
   en: {
     appName: 'EduPlan: education plan monitoring and evaluation',
@@ -38,5 +39,6 @@ export const layoutMessages = defineMessages({
     notFound: 'No such page',
     backHome: 'Back to the overview',
     forbidden: 'This account may not open this page',
+    changePassword: 'Change password',
   },
 });
