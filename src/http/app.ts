@@ -44,6 +44,7 @@ import { regionRoutes } from './region.routes.ts';
 import { jobRoutes } from './job.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { registerSession } from './session.ts';
+import { refuseUnknownFields } from './strict-input.ts';
 import { taskRoutes } from './task.routes.ts';
 import { userRoutes } from './user.routes.ts';
 import { registerWebApp } from './web.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await registerOpenApi(app);
+  refuseUnknownFields(app);
   registerSession(app, options.accounts);
 
   await app.register(

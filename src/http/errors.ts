@@ -98,14 +98,47 @@ function fastifyClientError(error: FastifyError): { status: number; body: ErrorB
   return { status, body: errorJson(requestInvalid(field, error.message)) };
 }
 
+/** One schema issue as fastify-type-provider-zod reports it. */
+interface SchemaIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** The field a schema issue is about; an unknown field has no path of its own (the issue is on the object). */
+function issueField(issue: SchemaIssue, context: string | undefined): string {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const keys = issue.keyword === 'unrecognized_keys' ? issue.params.keys : undefined;
+  const unknown = Array.isArray(keys) ? keys.map(String).join(', ') : '';
+  if (unknown !== '') return [path, unknown].filter((part) => part !== '').join('.');
+  return path === '' ? (context ?? '') : path;
+}
+
+/**
+ * A request its schema refuses: the first field in `at` and the message, and every problem in `details`, so a
+ * client fixes them all at once rather than one per round trip.
+ */
+function schemaRefusal(issues: readonly SchemaIssue[], context: string | undefined): ServiceError {
+  const refusals = issues.map((issue) => requestInvalid(issueField(issue, context), issue.message ?? issue.keyword));
+  const [first] = refusals;
+  if (first === undefined) return requestInvalid(context, 'does not fit the schema');
+  if (refusals.length === 1) return first;
+  return new ServiceError(first.code, first.kind, first.messages, first.at, {
+    details: refusals.map((refusal) => ({
+      code: refusal.code,
+      severity: 'error',
+      messages: refusal.messages,
+      at: refusal.at,
+    })),
+  });
+}
+
 /** Fastify's error handler: every error in the one shape. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ServiceError) return reply.status(statusOf(error.kind)).send(errorJson(error));
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const [first] = error.validation;
-    const path = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
-    const field = path === '' ? error.validationContext : path;
-    return reply.status(400).send(errorJson(requestInvalid(field, first?.message ?? error.message)));
+    return reply.status(400).send(errorJson(schemaRefusal(error.validation, error.validationContext)));
   }
   const client = fastifyClientError(error);
   if (client !== null) return reply.status(client.status).send(client.body);
