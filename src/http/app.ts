@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccountService } from '../services/account.service.ts';
 import type { AuditLogService } from '../services/audit-log.service.ts';
@@ -52,6 +52,24 @@ import { registerWebApp } from './web.ts';
 /** The largest plan document accepted: the seeds are under 200 KB as text and a few MB as PDF. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/**
+ * What a log line must never hold, whatever a future log call passes: the session cookie (a live key to an
+ * account), credentials and passwords in bodies. Fastify's own request lines carry neither headers nor bodies.
+ */
+const LOG_REDACTIONS = {
+  paths: [
+    'req.headers.cookie',
+    'req.headers.authorization',
+    'res.headers["set-cookie"]',
+    '*.password',
+    '*.currentPassword',
+    '*.newPassword',
+    '*.generatedPassword',
+    '*.token',
+  ],
+  censor: '[redacted]',
+};
+
 /** What the API serves from: the services, the engine's name, and how to log. */
 export interface AppOptions {
   kind: DatabaseKind;
@@ -73,8 +91,8 @@ export interface AppOptions {
   evidence: EvidenceService;
   /** 意见建议: the public's messages on plans and their moderation. */
   feedback: FeedbackService;
-  /** false (the default, for tests) or a pino logger's options; the server logs warnings and errors. */
-  logger?: boolean | { level: string } | FastifyBaseLogger;
+  /** false (the default, for tests) or the log level (and where to write); the server logs warnings and errors. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Trust X-Forwarded-* from a reverse proxy (then request.ip and https come from it). */
   trustProxy?: boolean;
   /** The built web app's directory (web/dist), served at /; undefined serves the API alone. */
@@ -86,7 +104,8 @@ export interface AppOptions {
  * @example const app = await buildApp({ kind, plans, accounts, regions, catalogue });
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  const logger = typeof options.logger === 'object' ? { ...options.logger, redact: LOG_REDACTIONS } : options.logger;
+  const app = Fastify({ logger: logger ?? false, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -37,14 +37,20 @@ function hostOf(url: string): string | null {
  */
 export function checkSameOrigin(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
+  // Browsers say where a request comes from in Sec-Fetch-Site, which a page cannot forge; 'same-site' is a
+  // neighbouring subdomain (another system on the same government domain), which may not write either.
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') throw crossSite();
   const source = request.headers.origin ?? request.headers.referer;
   if (source === undefined) return;
-  if (hostOf(source) !== request.headers.host) {
-    throw new ServiceError('CROSS_SITE_REQUEST', 'forbidden', {
-      zh: '拒绝来自其他网站的修改请求',
-      en: 'A change requested from another site is refused',
-    });
-  }
+  if (hostOf(source) !== request.headers.host) throw crossSite();
+}
+
+function crossSite(): ServiceError {
+  return new ServiceError('CROSS_SITE_REQUEST', 'forbidden', {
+    zh: '拒绝来自其他网站的修改请求',
+    en: 'A change requested from another site is refused',
+  });
 }
 
 /** Registers the per-request hooks: same-origin check for writes, then the session. */

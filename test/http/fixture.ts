@@ -2,6 +2,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { OpenDatabase } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
+import type { AppOptions } from '../../src/http/app.ts';
 import { createAccountService } from '../../src/services/account.service.ts';
 import type { AccountService } from '../../src/services/account.service.ts';
 import type { AccountRole } from '../../src/domain/access.ts';
@@ -52,6 +53,8 @@ export interface ApiFixture {
 /** What a test may change in the fixture: the clock the tracking services judge deadlines by. */
 export interface ApiOptions {
   now?: () => Date;
+  /** Where the app logs (default: nowhere). */
+  logger?: AppOptions['logger'];
 }
 
 /** Opens the fixture. */
@@ -64,6 +67,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
   const commitments = createCommitmentService(database.db, options.now);
   const taskQueries = createTaskQueries(database.db, options.now);
   const app = await buildApp({
+    logger: options.logger,
     kind: database.kind,
     plans,
     accounts,
