@@ -55,6 +55,8 @@ export interface ApiOptions {
   now?: () => Date;
   /** Where the app logs (default: nowhere). */
   logger?: AppOptions['logger'];
+  /** Behind a reverse proxy: X-Forwarded-* are believed. */
+  trustProxy?: boolean;
 }
 
 /** Opens the fixture. */
@@ -68,6 +70,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
   const taskQueries = createTaskQueries(database.db, options.now);
   const app = await buildApp({
     logger: options.logger,
+    trustProxy: options.trustProxy,
     kind: database.kind,
     plans,
     accounts,
