@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { UnitLists } from '../domain/evaluation/unit-lists.ts';
+import { guardWorkbook } from './cell-safety.ts';
 
 export interface ChecklistSheetRow {
   number: number;
@@ -92,5 +93,6 @@ export async function checklistXlsx(book: ChecklistWorkbook): Promise<Uint8Array
   section('红榜', book.units.leading);
   section('黑榜', book.units.lagging);
   section('其他（尚无完成或逾期事项）', book.units.others);
+  guardWorkbook(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

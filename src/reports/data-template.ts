@@ -18,6 +18,7 @@ import {
 } from '../domain/observations/data-columns.ts';
 import type { DataColumnKey } from '../domain/observations/data-columns.ts';
 import type { SubjectKind } from '../domain/observations/subjects.ts';
+import { guardWorkbook } from './cell-safety.ts';
 
 export interface DataTemplateRow {
   regionCode: string;
@@ -105,6 +106,7 @@ export async function dataTemplateXlsx(template: DataTemplate): Promise<Uint8Arr
     autoFilter: true,
   });
   writeInstructions(workbook.addWorksheet(INSTRUCTIONS_SHEET), template);
+  guardWorkbook(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

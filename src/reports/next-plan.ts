@@ -20,6 +20,7 @@ import {
 import type { IRunOptions } from 'docx';
 import ExcelJS from 'exceljs';
 import type { NextPlanDraft, NextPlanRow } from '../services/next-plan.service.ts';
+import { guardWorkbook } from './cell-safety.ts';
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -121,6 +122,7 @@ export async function nextPlanXlsx(draft: NextPlanDraft, generatedAt: Date): Pro
   const notes = workbook.addWorksheet('说明');
   notes.getColumn(1).width = 100;
   for (const line of noteLines(draft)) notes.addRow([line]);
+  guardWorkbook(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
