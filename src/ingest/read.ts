@@ -1,4 +1,4 @@
-import { extractText } from './extract/index.ts';
+import { extractText, UnreadableFileError } from './extract/index.ts';
 import { isPlanLike, parsePlanText } from './parse.ts';
 import type { ParsedPlan, SourceFormat } from './types.ts';
 
@@ -29,6 +29,7 @@ export interface ReadDocument {
  */
 export async function readPlanDocument(bytes: Uint8Array, fileName: string): Promise<ReadDocument> {
   const { format, text } = await extractText(bytes, fileName).catch((error: unknown) => {
+    if (error instanceof UnreadableFileError) throw new NotAPlanError(error.zh, error.en);
     const reason = error instanceof Error ? error.message : String(error);
     throw new NotAPlanError(`${fileName} 不是可读的规划文件（支持 .txt .md .docx .pdf）`, reason);
   });

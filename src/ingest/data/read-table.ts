@@ -9,8 +9,9 @@ import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { DATA_SHEET, dataColumn, dataColumnOf } from '../../domain/observations/data-columns.ts';
 import type { DataColumnKey } from '../../domain/observations/data-columns.ts';
-import { decodeText } from '../extract/index.ts';
-import { checkInflatedSize, isZip, readZipDirectory } from '../extract/zip.ts';
+import { decodeText, describe } from '../extract/index.ts';
+import { checkInflatedSize, declaresDtd, isZip, readZipDirectory } from '../extract/zip.ts';
+import type { ZipEntry } from '../extract/zip.ts';
 
 /** One non-blank cell of a recognised column. */
 export interface DataCell {
@@ -43,6 +44,7 @@ export type DataFileErrorCode =
   | 'DATA_FILE_UNSUPPORTED'
   | 'DATA_FILE_DAMAGED'
   | 'DATA_FILE_TOO_LARGE'
+  | 'DATA_FILE_UNSAFE'
   | 'DATA_CSV_INVALID'
   | 'DATA_HEADER_NOT_FOUND'
   | 'DATA_COLUMN_MISSING'
@@ -152,11 +154,17 @@ function checkArchive(bytes: Uint8Array, file: string): void {
   // Declared sizes can lie, and JSZip inside exceljs inflates whatever is there, so the archive is inflated once into
   // a capped buffer first; the helper's errors say "more than" for the cap and "damaged" for the rest.
   let unpacked: number;
+  const withDtd: string[] = [];
+  const findDtd = (entry: ZipEntry, data: Uint8Array): void => {
+    if (/\.(xml|rels)$/iu.test(entry.name) && declaresDtd(data)) withDtd.push(entry.name);
+  };
   try {
-    unpacked = checkInflatedSize(bytes, entries, () => true, MAX_UNPACKED_BYTES);
+    unpacked = checkInflatedSize(bytes, entries, () => true, MAX_UNPACKED_BYTES, findDtd);
   } catch (error) {
     throw error instanceof Error && /more than/.test(error.message) ? tooLarge(file) : damaged(file, error);
   }
+  const [dtd] = withDtd;
+  if (dtd !== undefined) throw unsafe(file, dtd);
   if (tooBig(unpacked, bytes.length)) throw tooLarge(file);
 }
 
@@ -223,8 +231,8 @@ function dateText(date: Date): string {
 function readCsv(bytes: Uint8Array, file: string): DataTable {
   const text = decodeText(bytes);
   if (text === null) {
-    const pdf = startsWith(bytes, [0x25, 0x50, 0x44, 0x46]);
-    throw unsupported(file, pdf ? 'PDF 文件' : '无法识别的二进制文件', pdf ? 'a PDF' : 'binary data');
+    const what = describe(bytes);
+    throw unsupported(file, what.zh, what.en);
   }
   let records: string[][];
   try {
@@ -385,6 +393,15 @@ function damaged(file: string, cause: unknown): DataFileError {
     `${file} is damaged or incomplete and cannot be read as .xlsx: open it in Excel or WPS, save it as .xlsx and upload that`,
     { file },
     cause === null ? undefined : { cause },
+  );
+}
+
+function unsafe(file: string, part: string): DataFileError {
+  return new DataFileError(
+    'DATA_FILE_UNSAFE',
+    `文件“${file}”的 ${part} 含有 DTD 实体声明（<!DOCTYPE>），Excel 和 WPS 从不写入，为防实体注入不予读取：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传`,
+    `${file}: ${part} declares a DTD (<!DOCTYPE>), which Excel and WPS never write, so it is not read (no entity is expanded): open it in Excel or WPS, save it as .xlsx and upload that`,
+    { file },
   );
 }
 

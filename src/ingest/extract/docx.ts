@@ -1,6 +1,8 @@
 import mammoth from 'mammoth';
 import { Parser } from 'htmlparser2';
-import { checkInflatedSize, readZipDirectory } from './zip.ts';
+import { reasonOf, UnreadableFileError } from './unreadable.ts';
+import { checkInflatedSize, declaresDtd, readZipDirectory } from './zip.ts';
+import type { ZipEntry } from './zip.ts';
 
 /**
  * A plan's XML parts are a few MB; mammoth holds the whole DOM in memory, so anything far bigger is a zip bomb or
@@ -11,12 +13,17 @@ const MAX_XML_BYTES = 64 * 1024 * 1024;
 /** Converts a .docx to plain text: one line per paragraph, heading or list item, one tab-separated line per table row. */
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   const entries = readZipDirectory(bytes);
-  if (entries === null) throw new Error('not a readable .docx: it is not a ZIP archive or its directory is damaged');
+  if (entries === null) {
+    throw unreadable(
+      { zh: '不是 ZIP 压缩格式，或其目录已损坏', en: 'it is not a ZIP archive or its directory is damaged' },
+      null,
+    );
+  }
   try {
     // Images are skipped unread: they carry no text and only XML parts are worth decompressing.
-    checkInflatedSize(bytes, entries, (entry) => /\.(xml|rels)$/i.test(entry.name), MAX_XML_BYTES);
+    checkInflatedSize(bytes, entries, (entry) => /\.(xml|rels)$/i.test(entry.name), MAX_XML_BYTES, refuseDtd);
   } catch (error) {
-    throw new Error(`not a readable .docx: ${messageOf(error)}`, { cause: error });
+    throw unreadable(reasonOf(error), error);
   }
 
   let html: string;
@@ -27,13 +34,26 @@ export async function docxToText(bytes: Uint8Array): Promise<string> {
     );
     html = result.value;
   } catch (error) {
-    throw new Error(`not a readable .docx: ${messageOf(error)}`, { cause: error });
+    const { en } = reasonOf(error);
+    throw unreadable({ zh: `文档内容无法解析（${en}）`, en }, error);
   }
   return htmlToLines(html).join('\n');
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function refuseDtd(entry: ZipEntry, xml: Uint8Array): void {
+  if (!declaresDtd(xml)) return;
+  throw new UnreadableFileError(
+    `${entry.name} 含有 DTD 实体声明（<!DOCTYPE>），Word 从不写入，为防实体注入不予读取`,
+    `${entry.name} declares a DTD (<!DOCTYPE>), which Word never writes; it is refused so that no entity is expanded`,
+  );
+}
+
+function unreadable(reason: { zh: string; en: string }, cause: unknown): UnreadableFileError {
+  return new UnreadableFileError(
+    `这个 .docx 无法读取：${reason.zh}`,
+    `not a readable .docx: ${reason.en}`,
+    cause === null ? undefined : { cause },
+  );
 }
 
 /** Tags whose start and end break the running text into a new line (or a new paragraph inside a cell). */

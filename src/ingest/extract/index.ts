@@ -1,11 +1,13 @@
 import type { SourceFormat } from '../types.ts';
 import { docxToText } from './docx.ts';
 import { pdfToText } from './pdf.ts';
+import { reasonOf, UnreadableFileError } from './unreadable.ts';
 import { isZip, readZipDirectory } from './zip.ts';
 
 export type { SourceFormat };
 export { docxToText } from './docx.ts';
 export { pdfToText } from './pdf.ts';
+export { UnreadableFileError } from './unreadable.ts';
 
 /** What the content sniffing found: the format, and for text formats the decoded text. */
 interface Sniffed {
@@ -14,22 +16,30 @@ interface Sniffed {
 }
 
 /** The formats EduPlan reads, as a person would name them in an error message. */
-const READABLE = '(EduPlan reads .txt, .md, .docx and .pdf)';
+const READABLE = { zh: '（支持 .txt、.md、.docx 和 .pdf）', en: '(EduPlan reads .txt, .md, .docx and .pdf)' };
 
 /** Tells a plan document's format from its bytes (the name only tells .md from .txt); null when it is none of them. */
 export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat | null {
   return sniff(bytes, fileName).format;
 }
 
-/** Turns a plan document's bytes into plain text lines for the parser; throws when the file is not a plan document. */
+/**
+ * Turns a plan document's bytes into plain text lines for the parser; throws UnreadableFileError, saying in both
+ * languages what the file is, when it is not a plan document.
+ */
 export async function extractText(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<{ format: SourceFormat; text: string }> {
   const found = sniff(bytes, fileName);
   const name = fileName === '' ? 'the file' : fileName;
+  const zhName = fileName === '' ? '该文件' : `“${fileName}”`;
   if (found.format === null) {
-    throw new Error(`${name} is ${describe(bytes)}, not a plan document ${READABLE}.`);
+    const what = describe(bytes);
+    throw new UnreadableFileError(
+      `${zhName}不是可读的规划文件：它是${what.zh}${READABLE.zh}`,
+      `${name} is ${what.en}, not a plan document ${READABLE.en}.`,
+    );
   }
   let text: string;
   switch (found.format) {
@@ -43,17 +53,23 @@ export async function extractText(
         text = await (found.format === 'docx' ? docxToText(bytes) : pdfToText(bytes));
       } catch (error) {
         // The converters say "not a readable .pdf: why"; the person needs to know which file.
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`${name} is ${reason}`, { cause: error });
+        const reason = reasonOf(error);
+        throw new UnreadableFileError(`${zhName}不是可读的规划文件：${reason.zh}`, `${name} is ${reason.en}`, {
+          cause: error,
+        });
       }
       break;
   }
   if (text.trim() === '') {
-    throw new Error(
-      found.format === 'pdf'
-        ? `${name} is a PDF without a text layer (a scanned image?), so it has no text to read without OCR.`
-        : `${name} is a .${found.format} file with no text in it.`,
-    );
+    throw found.format === 'pdf'
+      ? new UnreadableFileError(
+          `${zhName}不是可读的规划文件：它是没有文字层的 PDF（扫描件？），不经文字识别（OCR）无法读取`,
+          `${name} is a PDF without a text layer (a scanned image?), so it has no text to read without OCR.`,
+        )
+      : new UnreadableFileError(
+          `${zhName}不是可读的规划文件：它是没有文字的 .${found.format} 文件`,
+          `${name} is a .${found.format} file with no text in it.`,
+        );
   }
   return { format: found.format, text };
 }
@@ -142,33 +158,53 @@ function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
 }
 
 /** Names a file that is not a plan document, so the error says what was uploaded instead. */
-function describe(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'an empty file';
-  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
-  if (startsWith(bytes, 0xff, 0xd8, 0xff)) return 'a JPEG image';
-  if (startsWith(bytes, 0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
-  if (startsWith(bytes, 0x52, 0x49, 0x46, 0x46) && indexOfAscii(bytes, 'WEBP', 12) === 8) return 'a WebP image';
-  if (startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)) return 'a TIFF image';
+export function describe(bytes: Uint8Array): { zh: string; en: string } {
+  const is = (zh: string, en: string): { zh: string; en: string } => ({ zh, en });
+  if (bytes.length === 0) return is('空文件', 'an empty file');
+  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47)) return is('PNG 图片', 'a PNG image');
+  if (startsWith(bytes, 0xff, 0xd8, 0xff)) return is('JPEG 图片', 'a JPEG image');
+  if (startsWith(bytes, 0x47, 0x49, 0x46, 0x38)) return is('GIF 图片', 'a GIF image');
+  if (startsWith(bytes, 0x52, 0x49, 0x46, 0x46) && indexOfAscii(bytes, 'WEBP', 12) === 8) {
+    return is('WebP 图片', 'a WebP image');
+  }
+  if (startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)) {
+    return is('TIFF 图片', 'a TIFF image');
+  }
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    return 'an old-style Office file (.doc, .wps, .xls or .ppt; save it as .docx or .pdf)';
+    return is(
+      '旧版 Office 文件（.doc、.wps、.xls 或 .ppt，请另存为 .docx 或 .pdf）',
+      'an old-style Office file (.doc, .wps, .xls or .ppt; save it as .docx or .pdf)',
+    );
   }
   if (isZip(bytes)) return describeZip(bytes);
-  if (startsWith(bytes, 0x1f, 0x8b)) return 'a gzip archive';
-  if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21)) return 'a RAR archive';
-  if (startsWith(bytes, 0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return 'a 7-Zip archive';
-  if (startsWith(bytes, 0x7f, 0x45, 0x4c, 0x46) || startsWith(bytes, 0x4d, 0x5a)) return 'a program (executable)';
+  if (indexOfAscii(bytes, '%PDF-', 1024) >= 0) return is('PDF 文件', 'a PDF');
+  if (startsWith(bytes, 0x1f, 0x8b)) return is('gzip 压缩包', 'a gzip archive');
+  if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21)) return is('RAR 压缩包', 'a RAR archive');
+  if (startsWith(bytes, 0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return is('7-Zip 压缩包', 'a 7-Zip archive');
+  if (startsWith(bytes, 0x7f, 0x45, 0x4c, 0x46) || startsWith(bytes, 0x4d, 0x5a)) {
+    return is('可执行程序', 'a program (executable)');
+  }
   const text = decodeStrict('utf-8', bytes);
-  if (text !== null && /^\s*\{\\rtf/.test(text)) return 'an RTF document (save it as .docx)';
-  if (text !== null && /^\s*(<!doctype html|<html)/i.test(text)) return 'an HTML page';
-  if (text !== null && /^\s*<\?xml/.test(text)) return 'an XML file';
-  return 'binary data (not UTF-8, UTF-16 or GB18030 text)';
+  if (text !== null && /^\s*\{\\rtf/.test(text))
+    return is('RTF 文档（请另存为 .docx）', 'an RTF document (save it as .docx)');
+  if (text !== null && /^\s*(<!doctype html|<html)/i.test(text)) return is('HTML 网页', 'an HTML page');
+  if (text !== null && /^\s*<\?xml/.test(text)) return is('XML 文件', 'an XML file');
+  return is('二进制数据（不是 UTF-8、UTF-16 或 GB18030 文本）', 'binary data (not UTF-8, UTF-16 or GB18030 text)');
 }
 
-function describeZip(bytes: Uint8Array): string {
+function describeZip(bytes: Uint8Array): { zh: string; en: string } {
   const names = readZipDirectory(bytes)?.map((entry) => entry.name);
-  if (!names) return 'a damaged or truncated ZIP archive';
-  if (names.some((name) => name.startsWith('xl/'))) return 'an Excel workbook (.xlsx)';
-  if (names.some((name) => name.startsWith('ppt/'))) return 'a PowerPoint presentation (.pptx)';
-  if (names.includes('content.xml')) return 'an OpenDocument file (.odt/.ods; save it as .docx)';
-  return 'a ZIP archive';
+  if (!names) return { zh: '损坏或不完整的 ZIP 压缩包', en: 'a damaged or truncated ZIP archive' };
+  if (names.some((name) => name.startsWith('xl/')))
+    return { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' };
+  if (names.some((name) => name.startsWith('ppt/'))) {
+    return { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint presentation (.pptx)' };
+  }
+  if (names.includes('content.xml')) {
+    return {
+      zh: 'OpenDocument 文件（.odt/.ods，请另存为 .docx）',
+      en: 'an OpenDocument file (.odt/.ods; save it as .docx)',
+    };
+  }
+  return { zh: 'ZIP 压缩包', en: 'a ZIP archive' };
 }

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { checkPdfStreams } from './pdf-streams.ts';
+import { reasonOf, UnreadableFileError } from './unreadable.ts';
 
 type PdfJs = typeof PdfJsModule;
 type TextItem = Extract<Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number], { str: string }>;
@@ -56,6 +58,11 @@ function packageFolder(name: string): string {
 
 /** Converts a PDF's text layer to plain text: lines rebuilt from positions, table columns split by tabs. */
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  try {
+    checkPdfStreams(bytes);
+  } catch (error) {
+    throw unreadable(reasonOf(error), error);
+  }
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // pdf.js may detach the buffer it is given; the caller keeps theirs.
@@ -71,13 +78,12 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   });
   try {
     const doc = await task.promise.catch((error: unknown) => {
+      const en = error instanceof Error ? error.message : String(error);
       const reason =
         error instanceof Error && error.name === 'PasswordException'
-          ? 'it is password-protected'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      throw new Error(`not a readable .pdf: ${reason}`, { cause: error });
+          ? { zh: '文件设有密码', en: 'it is password-protected' }
+          : { zh: `PDF 结构无法解析（${en}）`, en };
+      throw unreadable(reason, error);
     });
     const pages: Page[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
@@ -96,6 +102,10 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   } finally {
     await task.destroy();
   }
+}
+
+function unreadable(reason: { zh: string; en: string }, cause: unknown): UnreadableFileError {
+  return new UnreadableFileError(`这个 .pdf 无法读取：${reason.zh}`, `not a readable .pdf: ${reason.en}`, { cause });
 }
 
 function isTextItem(item: object): item is TextItem {

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { UnreadableFileError } from './unreadable.ts';
 
 /** One file listed in a ZIP archive's central directory. */
 export interface ZipEntry {
@@ -63,40 +64,74 @@ function findEndRecord(view: DataView): number {
   return -1;
 }
 
-/** Unpacked size of the entries `select` picks; throws, naming the entry, past `limit` bytes or on damaged data. */
+/**
+ * Unpacked size of the entries `select` picks; throws, naming the entry, past `limit` bytes or on damaged data.
+ * `inspect` sees each picked entry's unpacked bytes, to refuse content no office program writes (a DTD, say).
+ */
 export function checkInflatedSize(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
   select: (entry: ZipEntry) => boolean,
   limit: number,
+  inspect: (entry: ZipEntry, data: Uint8Array) => void = () => undefined,
 ): number {
   // Declared sizes can lie, so the bytes are really inflated, into a capped buffer, rather than trusted.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   for (const entry of entries) {
     if (!select(entry)) continue;
-    if (total + entry.uncompressedSize > limit) {
-      throw new Error(`${entry.name} unpacks to more than ${limit} bytes`);
-    }
+    if (total + entry.uncompressedSize > limit) throw tooLarge(entry, limit);
     const at = entry.localHeaderOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) {
-      throw new Error(`${entry.name} is damaged`);
-    }
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw damaged(entry);
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
+    let unpacked: Uint8Array;
     if (entry.method === 0) {
-      total += data.length;
+      unpacked = data;
     } else if (entry.method === 8) {
       try {
-        total += inflateRawSync(data, { maxOutputLength: limit - total + 1 }).length;
+        unpacked = inflateRawSync(data, { maxOutputLength: limit - total + 1 });
       } catch (error) {
-        if (error instanceof RangeError) throw new Error(`${entry.name} unpacks to more than ${limit} bytes`);
-        throw new Error(`${entry.name} is damaged`);
+        throw error instanceof RangeError ? tooLarge(entry, limit) : damaged(entry);
       }
     } else {
-      throw new Error(`${entry.name} uses unsupported compression method ${entry.method}`);
+      throw new UnreadableFileError(
+        `${entry.name} 使用了不支持的压缩方式 ${String(entry.method)}`,
+        `${entry.name} uses unsupported compression method ${String(entry.method)}`,
+      );
     }
-    if (total > limit) throw new Error(`${entry.name} unpacks to more than ${limit} bytes`);
+    total += unpacked.length;
+    if (total > limit) throw tooLarge(entry, limit);
+    inspect(entry, unpacked);
   }
   return total;
 }
+
+function tooLarge(entry: ZipEntry, limit: number): UnreadableFileError {
+  const mb = Math.round(limit / 1024 / 1024);
+  return new UnreadableFileError(
+    `${entry.name} 解压后超过 ${String(mb)} MB（疑为压缩炸弹）`,
+    `${entry.name} unpacks to more than ${String(limit)} bytes (${String(mb)} MB: a zip bomb?)`,
+  );
+}
+
+function damaged(entry: ZipEntry): UnreadableFileError {
+  return new UnreadableFileError(`${entry.name} 已损坏`, `${entry.name} is damaged`);
+}
+
+/**
+ * True when an XML part declares a DTD. Office Open XML forbids them (ISO/IEC 29500-2 §8.1.4), so a DOCTYPE in a .docx
+ * or .xlsx is a hand-made file, and refusing it keeps entity tricks (billion laughs, SYSTEM entities reading
+ * /etc/passwd) away from the XML parsers whatever those parsers would do.
+ */
+export function declaresDtd(xml: Uint8Array): boolean {
+  // Anywhere, not only at the top: comments may come before a DOCTYPE, and UTF-16 parts spell it in two-byte units.
+  const part = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  return DTD_MARKS.some((mark) => part.includes(mark));
+}
+
+const DTD_MARKS = ['<!DOCTYPE', '<!ENTITY'].flatMap((mark) => [
+  Buffer.from(mark, 'latin1'),
+  Buffer.from(mark, 'utf16le'),
+  Buffer.from(mark, 'utf16le').swap16(),
+]);
