@@ -6,8 +6,15 @@
  */
 import type { ChromiumOptions } from '../reports/plan-report/chromium.ts';
 import { planReportModel } from '../reports/plan-report/model.ts';
-import { renderPlanReport, REPORT_CONTENT_TYPES } from '../reports/plan-report/render.ts';
-import type { PlanReportModel, ReportFormat, ReportKind, ReportPlanHeader } from '../reports/plan-report/types.ts';
+import { REPORT_CONTENT_TYPES } from '../reports/plan-report/render.ts';
+import { renderInWorker } from '../reports/plan-report/render-thread.ts';
+import type {
+  PlanReportInput,
+  PlanReportModel,
+  ReportFormat,
+  ReportKind,
+  ReportPlanHeader,
+} from '../reports/plan-report/types.ts';
 import { ServiceError } from './errors.ts';
 import type { EvaluationService, Rankings } from './evaluation.service.ts';
 import type { Checklist } from './checklist.service.ts';
@@ -76,17 +83,18 @@ export class ReportService {
     viewer: Viewer,
     onProgress: (progress: JobProgress) => void = () => undefined,
   ): Promise<ReportFile> {
-    const model = await this.planReportModel(planId, request, viewer, onProgress);
-    const total = model.indicators.length + 3;
+    const input = await this.planReportInput(planId, request, viewer, onProgress);
+    const total = input.progress.items.length + 3;
     onProgress({
       stage: { zh: `生成${FORMAT_NAMES[request.format]}`, en: `writing ${request.format}` },
       done: total - 1,
       total,
     });
-    const bytes = await renderPlanReport(model, request.format, this.options.chromium);
+    // Off this thread: drawing a province's charts and packing its Word file would stall every other request.
+    const { bytes, fileStem, year } = await renderInWorker(input, request.format, this.options.chromium);
     return {
-      fileName: `${model.fileStem}.${request.format}`,
-      asciiFileName: `${model.plan.region.code}-${request.kind}-${String(model.year)}.${request.format}`,
+      fileName: `${fileStem}.${request.format}`,
+      asciiFileName: `${input.plan.region.code}-${request.kind}-${String(year)}.${request.format}`,
       contentType: REPORT_CONTENT_TYPES[request.format],
       bytes,
     };
@@ -99,6 +107,16 @@ export class ReportService {
     viewer: Viewer,
     onProgress: (progress: JobProgress) => void = () => undefined,
   ): Promise<PlanReportModel> {
+    return planReportModel(await this.planReportInput(planId, request, viewer, onProgress));
+  }
+
+  /** What a report is built from: the evaluation service's answers for the viewer, read before any rendering. */
+  private async planReportInput(
+    planId: number,
+    request: Pick<ReportRequest, 'kind' | 'year'>,
+    viewer: Viewer,
+    onProgress: (progress: JobProgress) => void,
+  ): Promise<PlanReportInput> {
     const plan = await this.plans.getPlan(planId, viewer);
     const year = reportYear(request.kind, request.year, plan.period);
     const progress = await this.evaluation.planProgress(planId, year, undefined, viewer);
@@ -107,6 +125,9 @@ export class ReportService {
     const total = progress.items.length + 3;
     for (const [index, item] of progress.items.entries()) {
       onProgress({ stage: { zh: '计算各地区排名', en: 'ranking the regions' }, done: index + 1, total });
+      // PGlite answers on this thread through promises alone: without a turn of the event loop between rows, a
+      // province's rankings would hold every other request for their whole run.
+      await new Promise((resolve) => setImmediate(resolve));
       if (item.indicator !== null) rankings.push(await this.evaluation.rankings(planId, item.row, year, viewer));
     }
     const lists = await this.evaluation.regionLists(planId, year, viewer);
@@ -126,7 +147,7 @@ export class ReportService {
       progress: row.progress,
       unit: row.leadUnit,
     }));
-    return planReportModel({ kind: request.kind, plan: header, progress, rankings, lists, projects, generatedAt });
+    return { kind: request.kind, plan: header, progress, rankings, lists, projects, generatedAt };
   }
 }
 
