@@ -37,6 +37,8 @@ import { feedbackRoutes } from './feedback.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import type { DatabaseKind } from './health.routes.ts';
 import { indicatorRoutes } from './indicator.routes.ts';
+import { registerLoadShedding } from './load-shedding.ts';
+import type { LoadLimits } from './load-shedding.ts';
 import { observationRoutes } from './observation.routes.ts';
 import { registerOpenApi } from './openapi.ts';
 import { planRoutes } from './plan.routes.ts';
@@ -97,6 +99,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The built web app's directory (web/dist), served at /; undefined serves the API alone. */
   webRoot?: string;
+  /** When to refuse requests with 503 SERVER_BUSY (default DEFAULT_LOAD_LIMITS in load-shedding.ts). */
+  load?: Partial<LoadLimits>;
 }
 
 /**
@@ -111,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
 
   await app.register(helmet);
+  await registerLoadShedding(app, options.load);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });

@@ -81,6 +81,38 @@ export function requestInvalid(field: string | undefined, detail: string): Servi
   );
 }
 
+/** How long a client refused for the server being busy (429, 503 SERVER_BUSY) should wait before trying again. */
+export const RETRY_AFTER_SECONDS = 10;
+
+const LOAD_MEASURES = {
+  eventLoopDelay: { zh: '事件循环延迟', en: 'event-loop delay', unit: 'ms', scale: 1 },
+  heap: { zh: '堆内存', en: 'heap in use', unit: 'MB', scale: 1024 * 1024 },
+  rss: { zh: '常驻内存', en: 'resident memory', unit: 'MB', scale: 1024 * 1024 },
+} as const;
+
+/**
+ * The server is past a load limit (load-shedding.ts): which measure, its value and its limit, so the operator reading
+ * GET /api/health sees what is wrong, and when to try again.
+ */
+export function serverBusy(
+  measure: keyof typeof LOAD_MEASURES,
+  value: number,
+  limit: number,
+  retryAfterSeconds: number,
+): ServiceError {
+  const { zh, en, unit, scale } = LOAD_MEASURES[measure];
+  const shown = (amount: number) => `${String(Math.round(amount / scale))} ${unit}`;
+  return new ServiceError(
+    'SERVER_BUSY',
+    'unavailable',
+    {
+      zh: `服务器繁忙（${zh} ${shown(value)}，上限 ${shown(limit)}），请 ${String(retryAfterSeconds)} 秒后再试`,
+      en: `The server is busy (${en} ${shown(value)}, limit ${shown(limit)}): try again in ${String(retryAfterSeconds)} s`,
+    },
+    { field: measure },
+  );
+}
+
 /** Signing in is needed for this. */
 export function unauthenticated(): ServiceError {
   return new ServiceError('UNAUTHENTICATED', 'unauthenticated', {
@@ -136,7 +168,13 @@ function schemaRefusal(issues: readonly SchemaIssue[], context: string | undefin
 
 /** Fastify's error handler: every error in the one shape. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof ServiceError) return reply.status(statusOf(error.kind)).send(errorJson(error));
+  if (error instanceof ServiceError) {
+    // A refusal for being busy says when to come back; the rate limiter has set its own by then.
+    if (error.kind === 'rate-limited' && !reply.hasHeader('retry-after')) {
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    }
+    return reply.status(statusOf(error.kind)).send(errorJson(error));
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     return reply.status(400).send(errorJson(schemaRefusal(error.validation, error.validationContext)));
   }

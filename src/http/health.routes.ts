@@ -1,6 +1,10 @@
-/** The health check: the server answers and says which database engine serves it. */
+/**
+ * The health check: the server answers and says which database engine serves it. Past a load limit it answers, like
+ * every route, 503 SERVER_BUSY naming the measure, its value and its limit (load-shedding.ts).
+ */
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBody } from './errors.ts';
 
 /** The engines EduPlan runs on (the same names as the database layer's). */
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -12,7 +16,15 @@ export function healthRoutes(kind: DatabaseKind): FastifyPluginCallbackZod {
   return (app, _options, done) => {
     app.get(
       '/health',
-      { schema: { tags: ['health'], summary: '健康检查 / health', response: { 200: healthBody } } },
+      {
+        schema: {
+          tags: ['health'],
+          summary: '健康检查 / health',
+          description:
+            '503 SERVER_BUSY with Retry-After while the server sheds load: error.at.field names the measure.',
+          response: { 200: healthBody, 503: errorBody },
+        },
+      },
       () => ({ status: 'ok' as const, database: kind }),
     );
     done();

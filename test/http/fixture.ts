@@ -57,6 +57,10 @@ export interface ApiOptions {
   logger?: AppOptions['logger'];
   /** Behind a reverse proxy: X-Forwarded-* are believed. */
   trustProxy?: boolean;
+  /** The background jobs (default: a JobRunner with the server's limits). */
+  jobs?: JobRunner;
+  /** Load-shedding limits (default: the server's). */
+  load?: AppOptions['load'];
 }
 
 /** Opens the fixture. */
@@ -71,6 +75,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
   const app = await buildApp({
     logger: options.logger,
     trustProxy: options.trustProxy,
+    load: options.load,
     kind: database.kind,
     plans,
     accounts,
@@ -79,7 +84,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     observations,
     observationQueries: createObservationQueries(database.db),
     evaluation,
-    jobs: new JobRunner(),
+    jobs: options.jobs ?? new JobRunner(),
     auditLog: createAuditLogService(database.db),
     reports: createReportService(plans, evaluation, {
       now: options.now,
