@@ -212,15 +212,23 @@ function hugePage(runs: number): Uint8Array {
   ]);
 }
 
-/** A page whose content stream is a FlateDecode bomb: `mb` MB of spaces in a zlib stream. */
-function flateBombPdf(mb: number): Uint8Array {
+/**
+ * A page whose content is FlateDecode bombs: `streams` streams of `mb` MB of spaces each, optionally followed by
+ * garbage (a damaged stream, which pdf.js still decodes up to the damage).
+ */
+function flateBombPdf(mb: number, streams = 1, damaged = false): Uint8Array {
   const zlibHeader = deflateSync(Buffer.alloc(0)).subarray(0, 2);
-  const data = Buffer.concat([zlibHeader, deflateBomb(mb), Buffer.alloc(4)]);
+  const tail = damaged ? Buffer.from('garbage, not deflate data') : Buffer.alloc(4);
+  const data = Buffer.concat([zlibHeader, deflateBomb(mb).subarray(0, damaged ? -2 : undefined), tail]);
+  const contents = Array.from({ length: streams }, (_, i) => `${String(i + 4)} 0 R`).join(' ');
   return pdf([
     CATALOG,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    [`<< /Length ${String(data.length)} /Filter /FlateDecode >>`, data],
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [${contents}] >>`,
+    ...Array.from({ length: streams }, (): [string, Uint8Array] => [
+      `<< /Length ${String(data.length)} /Filter /FlateDecode >>`,
+      data,
+    ]),
   ]);
 }
 
@@ -263,11 +271,16 @@ describe('zip bombs', () => {
     }
   });
 
-  it('a PDF whose page content is a 4 GB FlateDecode stream is refused before pdf.js unpacks it', async () => {
-    const bytes = flateBombPdf(4095);
-    const error = await planRefusal(bytes, 'bomb.pdf', 'decompression bomb (.pdf)');
-    expect(error.en).toContain('unpack to more than 256 MB');
-    expect(error.zh).toContain('疑为压缩炸弹');
+  it('a PDF whose page content unpacks to gigabytes is refused before pdf.js unpacks it', async () => {
+    // One 4 GB stream; or eight damaged streams of 200 MB each, none over the limit alone.
+    for (const [name, bytes] of [
+      ['bomb.pdf', flateBombPdf(4095)],
+      ['damaged-bombs.pdf', flateBombPdf(200, 8, true)],
+    ] as const) {
+      const error = await planRefusal(bytes, name, 'decompression bomb (.pdf)');
+      expect(error.en).toContain('unpack to more than 256 MB');
+      expect(error.zh).toContain('疑为压缩炸弹');
+    }
   });
 
   it('none of them was unpacked: the process never held even 1.5 GB more than before', () => {

@@ -1,4 +1,4 @@
-import { constants, inflateSync } from 'node:zlib';
+import { constants, createInflate } from 'node:zlib';
 import { UnreadableFileError } from './unreadable.ts';
 
 /**
@@ -12,10 +12,11 @@ export const MAX_PDF_UNPACKED_BYTES = 256 * 1024 * 1024;
 const DICTIONARY_SEARCH = 4096;
 
 /**
- * Inflates, into a capped buffer, every FlateDecode stream pdf.js would decode to read the text (images are
- * skipped: text extraction never decodes them), and throws when together they pass the limit.
+ * Inflates every FlateDecode stream pdf.js would decode to read the text (images are skipped: text extraction never
+ * decodes them), and throws when together they pass the limit. An encrypted PDF's streams cannot be measured before
+ * pdf.js decrypts them, so for those the check sees nothing: that gap is known.
  */
-export function checkPdfStreams(bytes: Uint8Array, limit = MAX_PDF_UNPACKED_BYTES): void {
+export async function checkPdfStreams(bytes: Uint8Array, limit = MAX_PDF_UNPACKED_BYTES): Promise<void> {
   const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   let at = pdf.indexOf('stream');
@@ -31,7 +32,7 @@ export function checkPdfStreams(bytes: Uint8Array, limit = MAX_PDF_UNPACKED_BYTE
     const end = pdf.indexOf('endstream', start);
     if (end < 0) break;
     if (/\/FlateDecode|\/Fl\b/.test(ownDictionary) && !/\/Subtype\s*\/Image/.test(ownDictionary)) {
-      total += inflatedLength(pdf.subarray(start, end), limit - total + 1);
+      total += await inflatedLength(pdf.subarray(start, end), limit - total + 1);
       if (total > limit) {
         const mb = Math.round(limit / 1024 / 1024);
         throw new UnreadableFileError(
@@ -57,16 +58,27 @@ function dataStart(pdf: Buffer, after: number): number {
 }
 
 /**
- * The unpacked length, up to `cap`. A damaged stream, which pdf.js decodes up to the damage, counts as the most its
- * bytes could unpack to: deflate never does better than 1,032 to 1.
+ * The unpacked length, counted as it streams out (nothing is kept) and stopped past `cap`. A damaged stream counts
+ * what came out before the damage, as pdf.js decodes it that far; an encrypted one inflates to nothing here, since
+ * its bytes are not deflate data until pdf.js decrypts them.
  */
-function inflatedLength(data: Buffer, cap: number): number {
-  try {
-    return inflateSync(data, { maxOutputLength: cap, finishFlush: constants.Z_SYNC_FLUSH }).length;
-  } catch (error) {
-    if (error instanceof RangeError) return cap;
-    return Math.min(cap, data.length * MAX_DEFLATE_RATIO);
-  }
+function inflatedLength(data: Buffer, cap: number): Promise<number> {
+  return new Promise((resolve) => {
+    const inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH });
+    let total = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > cap) {
+        inflate.destroy();
+        resolve(total);
+      }
+    });
+    inflate.on('error', () => {
+      resolve(total);
+    });
+    inflate.on('end', () => {
+      resolve(total);
+    });
+    inflate.end(data);
+  });
 }
-
-const MAX_DEFLATE_RATIO = 1032;

@@ -59,7 +59,7 @@ function packageFolder(name: string): string {
 /** Converts a PDF's text layer to plain text: lines rebuilt from positions, table columns split by tabs. */
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
   try {
-    checkPdfStreams(bytes);
+    await checkPdfStreams(bytes);
   } catch (error) {
     throw unreadable(reasonOf(error), error);
   }
