@@ -47,12 +47,10 @@ import { jobRoutes } from './job.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { registerSession } from './session.ts';
 import { refuseUnknownFields } from './strict-input.ts';
+import { MAX_UPLOAD_BYTES } from './limits.ts';
 import { taskRoutes } from './task.routes.ts';
 import { userRoutes } from './user.routes.ts';
 import { registerWebApp } from './web.ts';
-
-/** The largest plan document accepted: the seeds are under 200 KB as text and a few MB as PDF. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /**
  * What a log line must never hold, whatever a future log call passes: the session cookie (a live key to an

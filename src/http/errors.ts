@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from './limits.ts';
 import { ServiceError } from '../services/errors.ts';
 import type { ErrorLocation, ServiceErrorKind } from '../services/errors.ts';
 
@@ -126,6 +127,7 @@ export function unauthenticated(): ServiceError {
 function fastifyClientError(error: FastifyError): { status: number; body: ErrorBody } | null {
   const status = error.statusCode;
   if (status === undefined || status < 400 || status >= 500) return null;
+  if (status === 413) return { status, body: errorJson(tooLarge()) };
   const field = error.code.includes('MULTIPART') || error.code.includes('FILE') ? 'file' : undefined;
   return { status, body: errorJson(requestInvalid(field, error.message)) };
 }
@@ -164,6 +166,20 @@ function schemaRefusal(issues: readonly SchemaIssue[], context: string | undefin
       at: refusal.at,
     })),
   });
+}
+
+/** An upload or body over the limit: says the limit and what to do, in both languages. */
+function tooLarge(): ServiceError {
+  const megabytes = String(MAX_UPLOAD_BYTES / 1024 / 1024);
+  return new ServiceError(
+    'UPLOAD_TOO_LARGE',
+    'invalid',
+    {
+      zh: `上传的文件超过 ${megabytes} MB 上限，未保存任何内容；请压缩、拆分或去掉图片后再上传`,
+      en: `The upload is over the ${megabytes} MB limit and nothing was stored: compress it, split it or remove images`,
+    },
+    { field: 'file' },
+  );
 }
 
 /** Fastify's error handler: every error in the one shape. */
