@@ -14,8 +14,9 @@ import { RETRY_AFTER_SECONDS, serverBusy } from './errors.ts';
 /** When the server refuses work (0 turns a check off), and how often it looks. */
 export interface LoadLimits {
   /**
-   * The mean event-loop delay over one sample above which requests are refused, in ms. Measured (bench/results.md):
-   * 50 clients reading progress as fast as they can keep it near 10 ms; a report job, now on its worker, adds little.
+   * The mean event-loop delay over one sample above which requests are refused, in ms. Measured (bench/results.md,
+   * "Under load"): 50 clients reading 山西's progress flat out read 300-500 ms at worst, 600 ms with big imports
+   * running; the limit sits above that, so a busy server keeps serving and only one held for seconds sheds load.
    */
   maxEventLoopDelayMs: number;
   /** The V8 heap in use above which requests are refused. */
@@ -28,10 +29,11 @@ export interface LoadLimits {
   retryAfterSeconds: number;
 }
 
-const MEMORY = constrainedMemory() || totalmem();
+// Without a cgroup limit the constraint reads 0 (or, in some containers, an unbounded 2^63): the machine's memory.
+const MEMORY = Math.min(constrainedMemory() || Infinity, totalmem());
 
 /**
- * The limits the server runs with: an event loop a second behind (no request is served well past that), 90 % of the
+ * The limits the server runs with: an event loop a second behind (past what full load measured), 90 % of the
  * V8 heap limit (past it, garbage collection alone stalls the loop before the process dies), 80 % of the memory the
  * process may use (its cgroup's limit, else the machine's).
  */

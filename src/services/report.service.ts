@@ -111,11 +111,11 @@ export class ReportService {
   }
 
   /** What a report is built from: the evaluation service's answers for the viewer, read before any rendering. */
-  private async planReportInput(
+  async planReportInput(
     planId: number,
     request: Pick<ReportRequest, 'kind' | 'year'>,
     viewer: Viewer,
-    onProgress: (progress: JobProgress) => void,
+    onProgress: (progress: JobProgress) => void = () => undefined,
   ): Promise<PlanReportInput> {
     const plan = await this.plans.getPlan(planId, viewer);
     const year = reportYear(request.kind, request.year, plan.period);
