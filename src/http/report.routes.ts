@@ -9,9 +9,37 @@ import type { ReportFormat, ReportKind } from '../reports/plan-report/types.ts';
 import type { JobRunner } from '../services/jobs.ts';
 import type { ReportFile, ReportService } from '../services/report.service.ts';
 import { planIdParams, reportJobBody, reportKindQuery, reportParams, reportQuery } from './report.schema.ts';
+import { ServiceError } from '../services/errors.ts';
 import { viewerOf } from './session.ts';
 
 const tags = ['reports'];
+
+/**
+ * Reports are the costliest answers (a province's PDF takes seconds of a browser's time), and published plans' reports
+ * need no sign-in: each signed-in reader, or each address for the public, may ask for so many a minute, so one
+ * client cannot keep the renderer busy for everyone. The job queue bounds the total besides.
+ */
+export const REPORT_RATE = { max: 20, timeWindow: '1 minute' } as const;
+
+function reportsRateLimited(retryAfterSeconds: number): ServiceError {
+  const seconds = String(Math.max(1, Math.ceil(retryAfterSeconds)));
+  return new ServiceError('REPORTS_RATE_LIMITED', 'rate-limited', {
+    zh: `生成报告的请求过于频繁，请 ${seconds} 秒后再试`,
+    en: `Too many report requests: try again in ${seconds} s`,
+  });
+}
+
+/** The rate limit of the report routes, counted after the session is known (preHandler). */
+const reportRateLimit = {
+  rateLimit: {
+    ...REPORT_RATE,
+    hook: 'preHandler',
+    keyGenerator: (request: FastifyRequest) =>
+      request.user === null ? `address:${request.ip}` : `user:${String(request.user.id)}`,
+    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+      reportsRateLimited(context.ttl / 1000),
+  },
+} as const;
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987's encoding of the Chinese name). */
 export function contentDisposition(
@@ -54,6 +82,7 @@ export function reportRoutes(reports: ReportService, jobs: JobRunner): FastifyPl
     app.get(
       '/plans/:id/reports/:kind',
       {
+        config: reportRateLimit,
         schema: {
           tags,
           summary: '规划监测评估报告 / the plan’s monitoring and evaluation report',
@@ -68,6 +97,7 @@ export function reportRoutes(reports: ReportService, jobs: JobRunner): FastifyPl
     app.get(
       '/plans/:id/report',
       {
+        config: reportRateLimit,
         schema: {
           tags,
           summary: '规划监测评估报告（kind 为查询参数）/ the report, kind as a query parameter',
@@ -82,6 +112,7 @@ export function reportRoutes(reports: ReportService, jobs: JobRunner): FastifyPl
     app.post(
       '/plans/:id/report-jobs',
       {
+        config: reportRateLimit,
         schema: {
           tags,
           summary: '后台生成报告 / generate a report as a job to follow',
