@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NotAPlanError, readPlanDocument } from '../ingest/read.ts';
 import { normaliseText } from '../ingest/normalise.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { importDataCommand, importPlanCommand, reportCommand, serveCommand, userCommand } from './platform.ts';
 import { formatSummary } from './summary.ts';
 
@@ -16,6 +17,8 @@ const USAGE = `用法 (usage):
                                            生成监测评估报告 (write a plan's report; the server must be stopped)
   eduplan user add --username U --role R --region CODE [--name N] [--unit N]
                                            创建账号并显示一次密码 (create an account, print its password once)
+  eduplan backup <file>                    备份全部数据到一个文件 (back up everything; PGlite: server stopped)
+  eduplan restore <file>                   恢复到空数据库，PGlite 与 PostgreSQL 通用 (restore into an empty database)
   eduplan parse <file> [--json | --text]   读取规划文件并输出结构 (read a plan: .txt .md .docx .pdf)
       --json   the structured plan as JSON
       --text   the text the reader extracted, with the line numbers every item refers to
@@ -38,6 +41,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return reportCommand(rest);
     case 'user':
       return userCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
     case 'samples':
       return samplesCommand(rest[0] ?? 'samples/plans');
     case undefined:

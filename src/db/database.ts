@@ -24,9 +24,14 @@ export interface OpenDatabase {
  * the embedded PGlite in dataDir. Both speak the same SQL through Kysely's PostgreSQL compiler.
  * @example const { db, close } = await openDatabase(loadConfig());
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  options: { migrate?: boolean } = {},
+): Promise<OpenDatabase> {
   const opened =
     config.databaseUrl === undefined ? await openPglite(config.dataDir) : await openPostgres(config.databaseUrl);
+  // A backup reads the database as it is, and a restore brings it to the backup's own level first.
+  if (options.migrate === false) return opened;
   try {
     await migrateToLatest(opened.db);
   } catch (error) {
