@@ -6,7 +6,16 @@
  * file restores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupError, occupiedTables, restoreRows, writeBackup } from '../../src/db/backup.ts';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  occupiedTables,
+  readHeader,
+  restoreRows,
+  writeBackup,
+} from '../../src/db/backup.ts';
+import { migrationNames } from '../../src/db/migrate.ts';
 import type { TableCounts } from '../../src/db/backup.ts';
 import type { OpenDatabase } from '../../src/db/database.ts';
 import { seedSamplePlans } from '../../src/server.ts';
@@ -163,6 +172,10 @@ describe.each(pairs)('backup on $source.kind, restore on $target.kind', ({ sourc
       expect(restored).toEqual(original.counts);
       // The restored database backs up to the same lines: the same rows, the same values, the same order.
       expect((await backupOf(database)).lines).toEqual(original.lines);
+      const evidence = await database.db.selectFrom('evidence').select('content').where('kind', '=', 'file').execute();
+      expect(evidence.map((row) => Buffer.from(row.content ?? []))).toEqual([
+        Buffer.from(tinyPdf('学前教育扩容实施方案')),
+      ]);
       // A new record after the restore gets an id of its own, past every restored one.
       const accounts = createAccountService(database.db);
       const { user } = await accounts.createUser(
@@ -188,5 +201,22 @@ describe.each(pairs)('backup on $source.kind, restore on $target.kind', ({ sourc
   it('finds the used installation occupied, so a restore never lands on data', async () => {
     const occupied = await occupiedTables(api.database.db);
     expect(occupied.map((table) => table.table)).toEqual(expect.arrayContaining(['plans', 'users', 'audit_log']));
+  });
+});
+
+describe('a backup this EduPlan cannot read', () => {
+  const header = (fields: Record<string, unknown>) =>
+    iterate([JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...fields })]);
+
+  it('is refused when a newer EduPlan made it, naming the migration this one lacks', async () => {
+    const known = await migrationNames();
+    const future = '2099-01-01T00-00-00_from_a_newer_eduplan';
+    await expect(readHeader(header({ migrations: [...known, future] }), known)).rejects.toThrow(future);
+    await expect(readHeader(header({ migrations: known, version: BACKUP_VERSION + 1 }), known)).rejects.toThrow(
+      `version ${String(BACKUP_VERSION + 1)}`,
+    );
+    await expect(readHeader(header({ migrations: known.slice(0, 3) }), known)).resolves.toMatchObject({
+      migrations: known.slice(0, 3),
+    });
   });
 });
