@@ -10,13 +10,13 @@ import { access, rename, rm, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip, createGzip } from 'node:zlib';
-import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import { BackupError, migrateTo, occupiedTables, readHeader, restoreRows, writeBackup } from '../db/backup.ts';
 import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { openDatabase } from '../db/database.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { migrateToLatest, migrationNames } from '../db/migrate.ts';
+import { config } from './platform.ts';
 
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -48,18 +48,6 @@ async function openAsIs(settings: Config): Promise<OpenDatabase | null> {
   }
 }
 
-function settingsOrNull(): Config | null {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      fail(error.message);
-      return null;
-    }
-    throw error;
-  }
-}
-
 function fileArgument(args: readonly string[], command: string): string | null {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true });
   const [file] = positionals;
@@ -79,7 +67,7 @@ const exists = (path: string): Promise<boolean> =>
 /** `eduplan backup <file>`: writes the backup; an existing file is never overwritten. */
 export async function backupCommand(args: readonly string[]): Promise<number> {
   const file = fileArgument(args, 'backup');
-  const settings = settingsOrNull();
+  const settings = config();
   if (file === null || settings === null) return 1;
   if (await exists(file)) return fail(`${file} 已存在，请换一个文件名 / ${file} exists: choose another name`);
   const database = await openAsIs(settings);
@@ -134,7 +122,7 @@ function linesOf(file: string): AsyncIterator<string> {
 /** `eduplan restore <file>`: into an empty database only; then migrated to this EduPlan's level. */
 export async function restoreCommand(args: readonly string[]): Promise<number> {
   const file = fileArgument(args, 'restore');
-  const settings = settingsOrNull();
+  const settings = config();
   if (file === null || settings === null) return 1;
   if (!(await exists(file))) return fail(`${file} 不存在 / no such file: ${file}`);
   const database = await openAsIs(settings);

@@ -32,7 +32,7 @@ const fail = (line: string): number => {
 };
 
 /** The configuration, or null after saying which variable is wrong. */
-function config(): Config | null {
+export function config(): Config | null {
   try {
     return loadConfig();
   } catch (error) {
