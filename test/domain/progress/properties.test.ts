@@ -229,4 +229,34 @@ describe('progress properties', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('judges the same without its sentences: every status and number equal, only the text left out', () => {
+    const input: fc.Arbitrary<ProgressInput> = withLatest.chain(([c, yt]) =>
+      fc
+        .record({
+          binding: fc.boolean(),
+          atLeast: fc.boolean(),
+          withTarget: fc.boolean(),
+          direction: fc.constantFrom('increase' as const, 'decrease' as const),
+          comparator: fc.constantFrom<Comparator | null>(null, '>=', '>', '<=', '<'),
+          limit: fc.option(fc.constantFrom(100, 25)),
+        })
+        .map(({ binding, atLeast, withTarget, direction, comparator, limit }) => ({
+          ...increase(c, yt),
+          direction,
+          binding,
+          limit,
+          target: withTarget && c.yT !== null ? { year: c.T, value: c.yT, comparator } : null,
+          latest: { year: c.t, value: yt, qualifier: atLeast ? 'at_least' : 'exact' },
+        })),
+    );
+    fc.assert(
+      fc.property(input, (i) => {
+        const full = assessProgress(i);
+        const bare = assessProgress(i, { narrate: false });
+        expect(bare).toEqual({ ...full, formula: null, explanation: { zh: '', en: '' }, notes: [] });
+      }),
+      { numRuns: 5000, seed: 13 },
+    );
+  });
 });
