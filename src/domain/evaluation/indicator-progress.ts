@@ -5,6 +5,7 @@
  * region's own figure for the baseline year (a city is not judged from its province's starting point).
  */
 import type { Comparator, IndicatorAttribute } from '../../ingest/types.ts';
+import type { CatalogueEntry } from '../catalogue/types.ts';
 import type { ProgressDirection, ProgressInput } from '../progress/types.ts';
 
 /** A plan's target row, as stored after review. */
@@ -40,8 +41,29 @@ export interface IndicatorFacts {
   readonly limit: number | null;
 }
 
+/** Lower is better when the entry says so, or when the plan's target is a ceiling (≤ 65). */
+export function directionOf(entry: CatalogueEntry, comparator: Comparator | null): 'increase' | 'decrease' {
+  if (comparator === '<=' || comparator === '<') return 'decrease';
+  return entry.direction === 'decrease' ? 'decrease' : 'increase';
+}
+
+/** What the method needs to know of an indicator: its direction, unit and natural limit (100 for a bounded share). */
+export function indicatorFacts(
+  entry: CatalogueEntry | undefined,
+  comparator: Comparator | null,
+  rowUnit: string | null,
+): IndicatorFacts {
+  return {
+    direction: entry === undefined ? 'increase' : directionOf(entry, comparator),
+    unit: entry?.unit ?? rowUnit ?? '',
+    limit: entry?.unit === '%' && entry.mayExceed100 !== true ? 100 : null,
+  };
+}
+
+// Twelve significant digits take off what multiplying by the factor adds (0.1 × 3); without a factor the figure stays as
+// the plan prints it.
 const convert = (value: number | null, factor: number | null): number | null =>
-  value === null ? null : Number((value * (factor ?? 1)).toPrecision(12));
+  value === null ? null : factor === null || factor === 1 ? value : Number((value * factor).toPrecision(12));
 
 /** The latest figure after the baseline year, up to the year evaluated. */
 export function latestPoint(
