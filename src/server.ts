@@ -33,6 +33,7 @@ import { createReportService } from './services/report.service.ts';
 import { loadPublishedStatistics } from './services/statistics.service.ts';
 import { createTaskQueries } from './services/task.queries.ts';
 import { createTaskService } from './services/task.service.ts';
+import { changesChannel, ReadCache, watchChanges } from './services/read-cache.ts';
 
 /** Where the sample plans are, relative to the package. */
 export const SAMPLES_DIR = new URL('../samples/plans/', import.meta.url);
@@ -87,6 +88,7 @@ export async function startServer(
   options: { webRoot?: string } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase(config);
+  let unwatch = (): Promise<void> => Promise.resolve();
   try {
     const accounts = createAccountService(database.db);
     const plans = createPlanService(database.db);
@@ -104,7 +106,9 @@ export async function startServer(
     if (imported > 0) print(`已导入并发布 ${imported} 份示例规划 / imported and published ${imported} sample plans`);
     const figures = await seedSampleStatistics(database.db);
     if (figures > 0) print(`已载入 ${figures} 条公开统计数据 / loaded ${figures} published statistics`);
-    const evaluation = createEvaluationService(database.db);
+    const cache = new ReadCache();
+    unwatch = await watchChanges(database, cache, await changesChannel(database.db));
+    const evaluation = createEvaluationService(database.db, cache);
     const commitments = createCommitmentService(database.db);
     const taskQueries = createTaskQueries(database.db);
     const app = await buildApp({
@@ -116,7 +120,12 @@ export async function startServer(
       observations: createObservationService(database.db),
       observationQueries: createObservationQueries(database.db),
       evaluation,
-      jobs: new JobRunner(),
+      jobs: new JobRunner({
+        onSettled: () => {
+          cache.invalidate();
+        },
+      }),
+      cache,
       auditLog: createAuditLogService(database.db),
       reports: createReportService(plans, evaluation, {
         checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
@@ -141,10 +150,12 @@ export async function startServer(
       database,
       close: async () => {
         await app.close();
+        await unwatch();
         await database.close();
       },
     };
   } catch (error) {
+    await unwatch();
     await database.close();
     throw error;
   }

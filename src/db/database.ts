@@ -17,6 +17,16 @@ export interface OpenDatabase {
   kind: DatabaseKind;
   /** Closes the connections (and frees PGlite's data directory). */
   close(): Promise<void>;
+  /**
+   * Listens on a notification channel: `onNotify` gets each payload as transactions that sent one commit;
+   * `onLost` is called if the listening connection fails (notifications may have been missed from then on).
+   * Resolves to the function that stops listening.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onLost: (error: Error) => void,
+  ): Promise<() => Promise<void>>;
 }
 
 /**
@@ -60,6 +70,11 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   return {
     db,
     kind: 'pglite',
+    // In process: PGlite calls back after the notifying transaction commits; there is no connection to lose.
+    listen: async (channel, onNotify) => {
+      const stop = await pglite.listen(channel, onNotify);
+      return () => stop();
+    },
     close: async () => {
       await db.destroy();
       unlock();
@@ -82,5 +97,31 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
       { cause: error },
     );
   }
-  return { db, kind: 'postgresql', close: () => db.destroy() };
+  return { db, kind: 'postgresql', close: () => db.destroy(), listen: (...args) => listenOnServer(url, ...args) };
+}
+
+/** A connection of its own that LISTENs (a pooled one may be handed to a query at any moment). */
+async function listenOnServer(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLost: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  let stopping = false;
+  client.on('notification', (message) => {
+    if (message.channel === channel) onNotify(message.payload ?? '');
+  });
+  client.on('error', (error) => {
+    if (!stopping) onLost(error);
+  });
+  client.on('end', () => {
+    if (!stopping) onLost(new Error('the listening connection closed'));
+  });
+  await client.connect();
+  await client.query(`listen ${pg.Client.prototype.escapeIdentifier(channel)}`);
+  return async () => {
+    stopping = true;
+    await client.end();
+  };
 }

@@ -26,6 +26,8 @@ export interface PlanContentRepository {
   insertCommitments(planId: number, rows: readonly ChildRow<NewPlanCommitment>[]): Promise<void>;
   listSections(planId: number): Promise<PlanSectionRow[]>;
   listIndicators(planId: number): Promise<PlanIndicatorRow[]>;
+  /** The indicator rows of several plans in one query, by plan and row. */
+  listIndicatorsOf(planIds: readonly number[]): Promise<PlanIndicatorRow[]>;
   listProjects(planId: number): Promise<PlanProjectRow[]>;
   listCommitments(planId: number): Promise<PlanCommitmentRow[]>;
   findIndicator(planId: number, rowNo: number): Promise<PlanIndicatorRow | undefined>;
@@ -59,6 +61,16 @@ export function planContentRepository(db: Kysely<Database>): PlanContentReposito
       db.selectFrom('plan_sections').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
     listIndicators: (planId) =>
       db.selectFrom('plan_indicators').selectAll().where('plan_id', '=', planId).orderBy('row_no').execute(),
+    listIndicatorsOf: (planIds) =>
+      planIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('plan_indicators')
+            .selectAll()
+            .where('plan_id', 'in', planIds)
+            .orderBy('plan_id')
+            .orderBy('row_no')
+            .execute(),
     listProjects: (planId) =>
       db.selectFrom('plan_projects').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
     listCommitments: (planId) =>

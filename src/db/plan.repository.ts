@@ -24,6 +24,8 @@ export interface PlanDetailRow extends PlanSummaryRow {
 export interface PlanFilter {
   status?: PlanStatus;
   regionCode?: string;
+  /** Any of these regions (a subtree's plans in one query). */
+  regionCodes?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -118,10 +120,14 @@ function inSlot({ regionCode, period }: PlanSlot) {
 export function planRepository(db: Kysely<Database>): PlanRepository {
   const byId = (id: number) => (query: PlanQuery<PlanSummaryRow>) => query.where('plans.id', '=', id);
   return {
-    list: ({ status, regionCode, limit, offset }) => {
+    list: ({ status, regionCode, regionCodes, limit, offset }) => {
       let query = summaries(db);
       if (status !== undefined) query = query.where('plans.status', '=', status);
       if (regionCode !== undefined) query = query.where('plans.region_code', '=', regionCode);
+      if (regionCodes !== undefined) {
+        if (regionCodes.length === 0) return Promise.resolve([]);
+        query = query.where('plans.region_code', 'in', regionCodes);
+      }
       return query
         .orderBy('plans.region_code')
         .orderBy('plans.period_start')

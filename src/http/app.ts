@@ -13,6 +13,8 @@ import type { AccountService } from '../services/account.service.ts';
 import type { AuditLogService } from '../services/audit-log.service.ts';
 import type { CatalogueService } from '../services/catalogue.service.ts';
 import type { EvaluationService } from '../services/evaluation.service.ts';
+import type { ReadCache } from '../services/read-cache.ts';
+import { forgetReadsOnWrite } from './read-your-writes.ts';
 import type { NextPlanService } from '../services/next-plan.service.ts';
 import type { CommitmentService } from '../services/commitment.service.ts';
 import type { EvidenceService } from '../services/evidence.service.ts';
@@ -99,6 +101,8 @@ export interface AppOptions {
   webRoot?: string;
   /** When to refuse requests with 503 SERVER_BUSY (default DEFAULT_LOAD_LIMITS in load-shedding.ts). */
   load?: Partial<LoadLimits>;
+  /** The computed reads the services keep, forgotten after every write answered here. */
+  cache?: ReadCache;
 }
 
 /**
@@ -120,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   refuseUnknownFields(app);
   registerSession(app, options.accounts);
+  if (options.cache !== undefined) forgetReadsOnWrite(app, options.cache);
 
   await app.register(
     async (api) => {

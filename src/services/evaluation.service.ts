@@ -18,8 +18,8 @@ import type { RegionRepository } from '../db/region.repository.ts';
 import type { Database, Region } from '../db/schema.ts';
 import { can } from '../domain/access.ts';
 import type { CatalogueEntry } from '../domain/catalogue/types.ts';
-import { progressInput } from '../domain/evaluation/indicator-progress.ts';
-import type { IndicatorFacts, PlanTargetRow, SeriesPoint } from '../domain/evaluation/indicator-progress.ts';
+import { directionOf, indicatorFacts, progressInput } from '../domain/evaluation/indicator-progress.ts';
+import type { SeriesPoint } from '../domain/evaluation/indicator-progress.ts';
 import { regionLists } from '../domain/evaluation/lists.ts';
 import type { ListedRegion, ListRule, RegionLists } from '../domain/evaluation/lists.ts';
 import { rankChanges, rankRegions } from '../domain/evaluation/rankings.ts';
@@ -35,6 +35,9 @@ import { loadSubjects } from './observation.subjects.ts';
 import { canReadPlan } from './plan.access.ts';
 import type { Viewer } from './plan.access.ts';
 import { planNotFound } from './plan.errors.ts';
+import { evaluateSubtree, targetRowOf } from './evaluation.all.ts';
+import type { SubtreeProgress } from './evaluation.all.ts';
+import type { ReadCache } from './read-cache.ts';
 import { relationOf } from './scope.ts';
 
 /** One indicator of the plan in the region and year evaluated. */
@@ -105,23 +108,28 @@ export interface PlanRegionLists extends Omit<RegionLists, 'leading' | 'lagging'
   insufficient: (ListedRegion & { regionName: string })[];
 }
 
-interface Context {
-  plan: PlanSummaryRow;
-  indicators: PlanIndicatorRow[];
-  subjects: SubjectRegistry;
-  entries: ReadonlyMap<string, CatalogueEntry>;
+interface Context extends PlanBasics {
   basis: Basis;
 }
 
 /** The evaluation service on a database. */
-export function createEvaluationService(db: Kysely<Database>): EvaluationService {
+export function createEvaluationService(db: Kysely<Database>, cache: ReadCache | null = null): EvaluationService {
   return new EvaluationService(
     planRepository(db),
     planContentRepository(db),
     regionRepository(db),
     observationRepository(db),
     catalogueRepository(db),
+    cache,
   );
+}
+
+/** What a plan's evaluations read of it besides figures, the same for every reader. */
+interface PlanBasics {
+  plan: PlanSummaryRow;
+  indicators: PlanIndicatorRow[];
+  subjects: SubjectRegistry;
+  entries: ReadonlyMap<string, CatalogueEntry>;
 }
 
 export class EvaluationService {
@@ -131,7 +139,13 @@ export class EvaluationService {
     private readonly regions: RegionRepository,
     private readonly observations: ObservationRepository,
     private readonly catalogue: CatalogueRepository,
+    /** Computed answers kept until the data change (read-cache.ts); null computes every time. */
+    private readonly cache: ReadCache | null = null,
   ) {}
+
+  private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.cache === null ? compute() : this.cache.get(key, compute);
+  }
 
   /** Every indicator of a plan, judged in a region (the plan's by default, or one below it) for a year. */
   async planProgress(
@@ -141,6 +155,15 @@ export class EvaluationService {
     viewer: Viewer,
   ): Promise<PlanProgress> {
     const context = await this.context(planId, regionCode ?? null, viewer);
+    const key = `progress:${String(planId)}:${regionCode ?? ''}:${String(requestedYear ?? 'latest')}:${context.basis}`;
+    return this.cached(key, () => this.computePlanProgress(context, requestedYear, regionCode));
+  }
+
+  private async computePlanProgress(
+    context: Context,
+    requestedYear: number | undefined,
+    regionCode: string | undefined,
+  ): Promise<PlanProgress> {
     const region = await this.regionWithin(context.plan, regionCode ?? context.plan.region_code);
     const tree = await this.regions.subtree(region.code);
     const year = requestedYear ?? (await this.latestYearWithData(context, tree));
@@ -164,9 +187,39 @@ export class EvaluationService {
     };
   }
 
+  /**
+   * Every indicator of every region in the subtree, in every year a published plan applies to it (its own, else the
+   * nearest above): the counts by status, and each status on request. In a few queries and one pass in memory.
+   */
+  async subtreeProgress(regionCode: string, viewer: Viewer): Promise<SubtreeProgress> {
+    const readsInScope =
+      viewer === 'system' ||
+      (viewer !== null && can(viewer, 'data.read', await relationOf(this.regions, viewer, regionCode)));
+    const basis: Basis = readsInScope ? 'approved' : 'published';
+    return this.cached(`subtree:${regionCode}:${basis}`, () =>
+      evaluateSubtree(
+        {
+          plans: this.plans,
+          contents: this.contents,
+          regions: this.regions,
+          observations: this.observations,
+          catalogue: this.catalogue,
+        },
+        regionCode,
+        basis,
+      ),
+    );
+  }
+
   /** The regions directly below the plan's region, ranked on one of its indicators, with their move since last year. */
   async rankings(planId: number, rowNo: number, year: number, viewer: Viewer): Promise<Rankings> {
     const context = await this.context(planId, null, viewer);
+    const key = `rankings:${String(planId)}:${String(rowNo)}:${String(year)}:${context.basis}`;
+    return this.cached(key, () => this.computeRankings(context, rowNo, year));
+  }
+
+  private async computeRankings(context: Context, rowNo: number, year: number): Promise<Rankings> {
+    const planId = context.plan.id;
     const row = context.indicators.find((indicator) => indicator.row_no === rowNo);
     if (row === undefined) throw rowNotFound(planId, rowNo);
     const entry = row.catalogue_id === null ? undefined : context.entries.get(row.catalogue_id);
@@ -174,7 +227,7 @@ export class EvaluationService {
     const tree = await this.regions.subtree(context.plan.region_code);
     const valueOf = await this.values(context, tree, year);
     const children = tree.filter((region) => region.parent_code === context.plan.region_code);
-    const direction = directionOf(entry, row);
+    const direction = directionOf(entry, row.target_comparator);
     const valuesIn = (at: number) =>
       children.flatMap((child) => {
         const point = valueOf(child.code, row.catalogue_id ?? '', at);
@@ -212,6 +265,11 @@ export class EvaluationService {
   /** 红黑榜: the regions below the plan's region, leading and lagging on its indicators by the rule shown. */
   async regionLists(planId: number, year: number, viewer: Viewer, rule?: ListRule): Promise<PlanRegionLists> {
     const context = await this.context(planId, null, viewer);
+    const key = `lists:${String(planId)}:${String(year)}:${context.basis}:${JSON.stringify(rule ?? null)}`;
+    return this.cached(key, () => this.computeRegionLists(context, year, rule));
+  }
+
+  private async computeRegionLists(context: Context, year: number, rule?: ListRule): Promise<PlanRegionLists> {
     const tree = await this.regions.subtree(context.plan.region_code);
     const valueOf = await this.values(context, tree, year);
     const children = tree.filter((region) => region.parent_code === context.plan.region_code);
@@ -250,20 +308,8 @@ export class EvaluationService {
     year: number,
   ): IndicatorProgress {
     const entry = row.catalogue_id === null ? undefined : context.entries.get(row.catalogue_id);
-    const targetRow: PlanTargetRow = {
-      baselineYear: row.baseline_year,
-      baselineValue: row.baseline_value,
-      targetYear: row.target_year,
-      targetValue: row.target_value,
-      comparator: row.target_comparator,
-      attribute: row.attribute,
-      unitFactor: row.unit_factor,
-    };
-    const facts: IndicatorFacts = {
-      direction: entry === undefined ? 'increase' : directionOf(entry, row),
-      unit: entry?.unit ?? row.unit ?? '',
-      limit: entry?.unit === '%' && entry.mayExceed100 !== true ? 100 : null,
-    };
+    const targetRow = targetRowOf(row);
+    const facts = indicatorFacts(entry, row.target_comparator, row.unit);
     const from = Math.min(row.baseline_year ?? year, year);
     const series: SeriesPoint[] = [];
     if (entry !== undefined) {
@@ -337,20 +383,29 @@ export class EvaluationService {
     };
   }
 
+  /** The plan as the viewer may read it, and which figures they read (published, or approved too in scope). */
   private async context(planId: number, regionCode: string | null, viewer: Viewer): Promise<Context> {
-    const plan = await this.plans.findSummary(planId);
-    if (plan === undefined || !(await canReadPlan(this.regions, viewer, plan))) throw planNotFound(planId);
+    const basics = await this.cached(`plan:${String(planId)}`, () => this.planBasics(planId));
+    const plan = basics?.plan;
+    if (basics === undefined || plan === undefined || !(await canReadPlan(this.regions, viewer, plan))) {
+      throw planNotFound(planId);
+    }
     const target = regionCode ?? plan.region_code;
     const readsInScope =
       viewer === 'system' ||
       (viewer !== null && can(viewer, 'data.read', await relationOf(this.regions, viewer, target)));
+    return { ...basics, basis: readsInScope ? 'approved' : 'published' };
+  }
+
+  private async planBasics(planId: number): Promise<PlanBasics | undefined> {
+    const plan = await this.plans.findSummary(planId);
+    if (plan === undefined) return undefined;
     const catalogue = await loadCatalogue(this.catalogue);
     return {
       plan,
       indicators: await this.contents.listIndicators(planId),
       subjects: await loadSubjects(this.catalogue),
       entries: catalogue.byId,
-      basis: readsInScope ? 'approved' : 'published',
     };
   }
 
@@ -411,12 +466,6 @@ function computePoint(
       ? null
       : { reporting: result.completeness.reporting, expected: result.completeness.expected };
   return { year, value: result.computed, qualifier: 'exact', provenance: 'computed', coverage };
-}
-
-/** Lower is better when the entry says so, or when the plan's target is a ceiling (≤ 65). */
-function directionOf(entry: CatalogueEntry, row: PlanIndicatorRow): 'increase' | 'decrease' {
-  if (row.target_comparator === '<=' || row.target_comparator === '<') return 'decrease';
-  return entry.direction === 'decrease' ? 'decrease' : 'increase';
 }
 
 const planHeader = (plan: PlanSummaryRow): PlanProgress['plan'] => ({

@@ -56,6 +56,8 @@ export interface JobRunnerOptions {
   /** How long a finished job's result is kept. */
   keepMs?: number;
   now?: () => Date;
+  /** Called when a job has finished, before anyone can see it finished (the server forgets its cached reads). */
+  onSettled?: () => void;
 }
 
 const ownerOf = (actor: Actor | null): Job['owner'] =>
@@ -72,12 +74,14 @@ export class JobRunner {
   private readonly maxQueued: number;
   private readonly keepMs: number;
   private readonly now: () => Date;
+  private readonly onSettled: () => void;
 
   constructor(options: JobRunnerOptions = {}) {
     this.concurrency = options.concurrency ?? 2;
     this.maxQueued = options.maxQueued ?? 50;
     this.keepMs = options.keepMs ?? 60 * 60 * 1000;
     this.now = options.now ?? (() => new Date());
+    this.onSettled = options.onSettled ?? (() => undefined);
   }
 
   /** Queues work and returns its job at once. */
@@ -164,6 +168,7 @@ export class JobRunner {
       job.result = await job.work((progress) => {
         job.progress = progress;
       });
+      this.onSettled();
       job.status = 'done';
       job.progress = { ...job.progress, stage: { zh: '已完成', en: 'done' }, done: job.progress.total };
     } catch (error) {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { OpenDatabase } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { changesChannel, ReadCache, watchChanges } from '../../src/services/read-cache.ts';
 import type { AppOptions } from '../../src/http/app.ts';
 import { createAccountService } from '../../src/services/account.service.ts';
 import type { AccountService } from '../../src/services/account.service.ts';
@@ -35,6 +36,8 @@ export interface ApiFixture {
   plans: PlanService;
   accounts: AccountService;
   observations: ObservationService;
+  /** The computed reads kept between requests, as the server keeps them. */
+  cache: ReadCache;
   /** A JSON request as a browser sends it (with the session cookie, when given), and the parsed answer. */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body it expects
   request<T>(
@@ -69,7 +72,10 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
   const plans = createPlanService(database.db);
   const accounts = createAccountService(database.db);
   const observations = createObservationService(database.db);
-  const evaluation = createEvaluationService(database.db);
+  // The cache on, as the server runs: every API test then also checks that a write is never answered around.
+  const cache = new ReadCache();
+  const unwatch = await watchChanges(database, cache, await changesChannel(database.db));
+  const evaluation = createEvaluationService(database.db, cache);
   const commitments = createCommitmentService(database.db, options.now);
   const taskQueries = createTaskQueries(database.db, options.now);
   const app = await buildApp({
@@ -86,7 +92,14 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     observations,
     observationQueries: createObservationQueries(database.db),
     evaluation,
-    jobs: options.jobs ?? new JobRunner(),
+    jobs:
+      options.jobs ??
+      new JobRunner({
+        onSettled: () => {
+          cache.invalidate();
+        },
+      }),
+    cache,
     auditLog: createAuditLogService(database.db),
     reports: createReportService(plans, evaluation, {
       now: options.now,
@@ -105,6 +118,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     plans,
     accounts,
     observations,
+    cache,
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as above
     request: async <T>(
       method: 'GET' | 'POST' | 'PATCH',
@@ -137,6 +151,7 @@ export async function openApi(dialect: TestDialect, options: ApiOptions = {}): P
     },
     close: async () => {
       await app.close();
+      await unwatch();
       await database.close();
     },
   };
