@@ -85,15 +85,9 @@ export function evaluateAll(
         series = [];
         for (let offset = 0; offset < span; offset += 1) {
           const year = grid.fromYear + offset;
+          // The grid's own point, already shaped as a series point: no copy per cell.
           const point = grid.pointAt(region, subject, year);
-          if (point === undefined) continue;
-          series.push({
-            year,
-            value: point.value,
-            qualifier: point.atLeast ? 'at_least' : 'exact',
-            provenance: point.provenance,
-            coverage: point.coverage,
-          });
+          if (point !== undefined) series.push(point);
         }
         seriesCache.set(subject, series);
       }

@@ -19,10 +19,11 @@ export interface GridFigure {
   readonly atLeast?: boolean;
 }
 
-/** A region's figure of a subject and year, as the evaluation reads it. */
+/** A region's figure of a subject and year, shaped as the evaluation's series points are (no copy needed). */
 export interface GridPoint {
+  readonly year: number;
   readonly value: number;
-  readonly atLeast: boolean;
+  readonly qualifier: 'exact' | 'at_least';
   readonly provenance: 'reported' | 'computed';
   /** For a computed figure of a region with children: how many of them stood behind it. */
   readonly coverage: { readonly reporting: number; readonly expected: number } | null;
@@ -190,13 +191,20 @@ export function figureGrid(input: GridInput): FigureGrid {
     const at = cell(region, subject, offset);
     const flag = flags[at] ?? 0;
     if ((flag & REPORTED) !== 0) {
-      return { value: reported[at] ?? NaN, atLeast: (flag & AT_LEAST) !== 0, provenance: 'reported', coverage: null };
+      return {
+        year,
+        value: reported[at] ?? NaN,
+        qualifier: (flag & AT_LEAST) !== 0 ? 'at_least' : 'exact',
+        provenance: 'reported',
+        coverage: null,
+      };
     }
     if ((flag & COMPUTED) === 0) return undefined;
     const expected = childCount[region] ?? 0;
     return {
+      year,
       value: computed[at] ?? NaN,
-      atLeast: false,
+      qualifier: 'exact',
       provenance: 'computed',
       coverage: expected === 0 ? null : { reporting: reporting[at] ?? 0, expected },
     };

@@ -6,15 +6,17 @@ import { LIMIT_EXPONENT } from './cagr.ts';
 import type { BandOverrides, Bands, ProgressBands } from './types.ts';
 
 /** sdg-build 2.4.0 defaults: progress ratio 0.95 / 0.60 / 0; growth rate 1.5% / 0.5% / 0 a year. */
-export const DEFAULT_BANDS: ProgressBands = {
-  target: { high: 0.95, med: 0.6, low: 0 },
-  noTarget: { high: 0.015, med: 0.005, low: 0, limitExponent: LIMIT_EXPONENT },
-};
+export const DEFAULT_BANDS: ProgressBands = Object.freeze({
+  target: Object.freeze({ high: 0.95, med: 0.6, low: 0 }),
+  noTarget: Object.freeze({ high: 0.015, med: 0.005, low: 0, limitExponent: LIMIT_EXPONENT }),
+});
 
 /** The defaults with the overrides in place; an override that is not a finite number is ignored. */
 export function resolveBands(overrides: BandOverrides | undefined): ProgressBands {
-  const target = overrides?.target;
-  const noTarget = overrides?.noTarget;
+  // Without overrides the defaults themselves (read-only), rather than a copy for every assessment.
+  if (overrides === undefined) return DEFAULT_BANDS;
+  const target = overrides.target;
+  const noTarget = overrides.noTarget;
   const { target: t, noTarget: n } = DEFAULT_BANDS;
   return {
     target: { high: pick(target?.high, t.high), med: pick(target?.med, t.med), low: pick(target?.low, t.low) },

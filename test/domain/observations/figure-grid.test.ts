@@ -59,14 +59,15 @@ function expected(
 ): GridPoint | undefined {
   const values = new Map(figures.filter((f) => f.year === year).map((f) => [`${f.region}:${f.subject}`, f.value]));
   const own = values.get(`${code}:${of.id}`);
-  if (own !== undefined) return { value: own, atLeast: false, provenance: 'reported', coverage: null };
+  if (own !== undefined) return { year, value: own, qualifier: 'exact', provenance: 'reported', coverage: null };
   const node = regionNodes(regions).get(code);
   if (node === undefined) return undefined;
   const result = aggregate(node, of, registry, (region, id) => values.get(`${region}:${id}`));
   if (result.computed === null) return undefined;
   return {
+    year,
     value: result.computed,
-    atLeast: false,
+    qualifier: 'exact',
     provenance: 'computed',
     coverage:
       result.completeness === null
