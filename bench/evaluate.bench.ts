@@ -18,6 +18,7 @@ import { indicatorFacts } from '../src/domain/evaluation/indicator-progress.ts';
 import { figureGrid } from '../src/domain/observations/figure-grid.ts';
 import type { FigureGrid, GridFigure } from '../src/domain/observations/figure-grid.ts';
 import { subjectRegistry } from '../src/domain/observations/subjects.ts';
+import { benchArguments, handOver, peakRssMB } from './output.ts';
 import { median } from './stats.ts';
 import {
   ALL_PROVINCES,
@@ -29,9 +30,7 @@ import {
   YEARS,
 } from './synthetic/national.ts';
 
-const quick = process.argv.includes('--quick');
-const outIndex = process.argv.indexOf('--out');
-const out = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+const { quick } = benchArguments();
 const SEED = 1;
 const registry = subjectRegistry(defaultCatalogue, dataElements);
 const entries = new Map(defaultCatalogue.map((entry) => [entry.id, entry]));
@@ -274,26 +273,14 @@ const section = [
         .map(([status, count]) => `${status} ${String(count)}`)
         .join(', ')}.`,
   '',
-  `Peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`,
+  `Peak memory (max RSS): ${peakRssMB().toFixed(0)} MB.`,
   '',
 ].join('\n');
-process.stdout.write(section);
-if (out !== undefined && largest !== undefined) {
-  writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        section,
-        figures: {
-          evalSeconds: largest.evalSeconds,
-          evalVsDuckdbRatio: largest.evalVsDuckdbRatio,
-          evalMismatches: largest.mismatches,
-          sizes: measured,
-          peakRssMB: process.resourceUsage().maxRSS / 1024,
-        },
-      },
-      null,
-      2,
-    ),
-  );
-}
+if (largest === undefined) throw new Error('nothing measured');
+handOver(section, {
+  evalSeconds: largest.evalSeconds,
+  evalVsDuckdbRatio: largest.evalVsDuckdbRatio,
+  evalMismatches: largest.mismatches,
+  sizes: measured,
+  peakRssMB: peakRssMB(),
+});

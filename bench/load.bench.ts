@@ -4,10 +4,10 @@
  * GET /api/plans/:id/progress for 山西省 — alone, while 山西's final Word report is written back to back as jobs, and
  * while big imports of SYNTHETIC figures (bench/synthetic) run back to back as jobs. Then the latency of data entry
  * (POST /api/observations, one figure) alone and during a report, and the event loop's stall while the report is
- * written on the request thread (as before) and on the report worker (now). Printed figures, no assertions; appends
- * its section to bench/results.md. Run: npm run bench
+ * written on the request thread (as before) and on the report worker (now). Printed figures, no assertions; prints
+ * its section. Run: node --import tsx bench/load.bench.ts (not in npm run bench: api.bench.ts measures the
+ * API during imports at national scale; this one keeps issue #7's figures on the report worker reproducible).
  */
-import { appendFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Result } from 'autocannon';
@@ -21,6 +21,7 @@ import { SYSTEM_CONTEXT } from '../src/services/audit.ts';
 import { createEvaluationService } from '../src/services/evaluation.service.ts';
 import { createPlanService } from '../src/services/plan.service.ts';
 import { createReportService } from '../src/services/report.service.ts';
+import { handOver, peakRssMB } from './output.ts';
 import { median } from './stats.ts';
 import { syntheticCsv, syntheticFigures } from './synthetic/monitoring-data.ts';
 
@@ -246,5 +247,4 @@ const report = [
   stallLine('on the report worker (now; the reads stay on the request thread)', onWorker),
   '',
 ].join('\n');
-process.stdout.write(report);
-appendFileSync(new URL('./results.md', import.meta.url), `\n${report}`);
+handOver(report, { peakRssMB: peakRssMB() });

@@ -3,13 +3,15 @@
  * baseline measured in the same run (one regular-expression pass over the same text: the least any reader must do).
  * Target (issue #2): ≥ 5 MB/s for text input on the 2-core reference machine. Run: npm run bench
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlanText } from '../src/ingest/parse.ts';
 import { readPlanDocument } from '../src/ingest/read.ts';
+import { benchArguments, handOver } from './output.ts';
 import { median } from './stats.ts';
 
-const RUNS = 15;
+const args = benchArguments();
+const RUNS = args.quick ? 5 : 15;
 const samplesDir = new URL('../samples/plans/', import.meta.url).pathname;
 const fixturesDir = new URL('../test/fixtures/', import.meta.url).pathname;
 const texts = readdirSync(samplesDir)
@@ -110,6 +112,9 @@ const report = [
   '',
 ].join('\n');
 
-process.stdout.write(report);
-writeFileSync(new URL('./results.md', import.meta.url), `# Benchmark results\n\n${report}`);
+handOver(report, {
+  parseMBps: megabytes / median(parseSeconds),
+  parseVsBaselineRatio: median(parseSeconds) / median(baselineSeconds),
+  peakRssMB: peakMb,
+});
 if (sink < 0) process.stdout.write('unreachable\n');

@@ -4,15 +4,16 @@
  * evaluation the report is built from (progress, rankings of every indicator, region lists), which any report must
  * read. Target (issue #5): a province's report in seconds. Appends its section to bench/results.md.
  */
-import { appendFileSync } from 'node:fs';
 import { openDatabase } from '../src/db/database.ts';
 import { seedSamplePlans, seedSampleStatistics } from '../src/server.ts';
 import { createEvaluationService } from '../src/services/evaluation.service.ts';
 import { createPlanService } from '../src/services/plan.service.ts';
 import { createReportService } from '../src/services/report.service.ts';
+import { benchArguments, handOver, peakRssMB } from './output.ts';
 import { median } from './stats.ts';
 
-const RUNS = 3;
+const args = benchArguments();
+const RUNS = args.quick ? 2 : 3;
 
 async function seconds(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -69,5 +70,10 @@ const report = [
   `Peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`,
   '',
 ].join('\n');
-process.stdout.write(report);
-appendFileSync(new URL('./results.md', import.meta.url), `\n${report}`);
+handOver(report, {
+  reportSeconds: Math.max(median(times.docx), median(times.pdf)),
+  reportDocxSeconds: median(times.docx),
+  reportPdfSeconds: median(times.pdf),
+  reportHtmlSeconds: median(times.html),
+  peakRssMB: peakRssMB(),
+});

@@ -12,6 +12,7 @@ import { openDatabase } from './db/database.ts';
 import type { OpenDatabase } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import { buildApp } from './http/app.ts';
+import type { AppOptions } from './http/app.ts';
 import { createAccountService } from './services/account.service.ts';
 import type { PrintedAccount } from './services/account.types.ts';
 import { SYSTEM_CONTEXT } from './services/audit.ts';
@@ -81,6 +82,55 @@ function accountLine(account: PrintedAccount): string {
   return `  ${account.username.padEnd(16)} ${account.password}  ${account.role} ${scope} ${account.displayName}`;
 }
 
+/** The API (and web app) on an open database, every service wired as the server runs them. */
+export interface ServerApp {
+  app: FastifyInstance;
+  cache: ReadCache;
+  /** Stops listening for the database's change notifications. */
+  unwatch: () => Promise<void>;
+}
+
+/** Builds the app the server runs on a database (the benchmarks build the same one on theirs). */
+export async function serverApp(
+  database: OpenDatabase,
+  options: Partial<Pick<AppOptions, 'logger' | 'webRoot' | 'load'>> = {},
+): Promise<ServerApp> {
+  const cache = new ReadCache();
+  const unwatch = await watchChanges(database, cache, await changesChannel(database.db));
+  const plans = createPlanService(database.db);
+  const evaluation = createEvaluationService(database.db, cache);
+  const commitments = createCommitmentService(database.db);
+  const taskQueries = createTaskQueries(database.db);
+  const app = await buildApp({
+    ...options,
+    kind: database.kind,
+    plans,
+    accounts: createAccountService(database.db),
+    regions: createRegionService(database.db),
+    catalogue: createCatalogueService(database.db),
+    observations: createObservationService(database.db),
+    observationQueries: createObservationQueries(database.db),
+    evaluation,
+    jobs: new JobRunner({
+      onSettled: () => {
+        cache.invalidate();
+      },
+    }),
+    cache,
+    auditLog: createAuditLogService(database.db),
+    reports: createReportService(plans, evaluation, {
+      checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
+    }),
+    nextPlan: createNextPlanService(database.db),
+    commitments,
+    tasks: createTaskService(database.db),
+    taskQueries,
+    evidence: createEvidenceService(database.db),
+    feedback: createFeedbackService(database.db),
+  });
+  return { app, cache, unwatch };
+}
+
 /** Starts EduPlan on the configuration; prints what a person needs (passwords once, the URL) through `print`. */
 export async function startServer(
   config: Config,
@@ -106,39 +156,12 @@ export async function startServer(
     if (imported > 0) print(`已导入并发布 ${imported} 份示例规划 / imported and published ${imported} sample plans`);
     const figures = await seedSampleStatistics(database.db);
     if (figures > 0) print(`已载入 ${figures} 条公开统计数据 / loaded ${figures} published statistics`);
-    const cache = new ReadCache();
-    unwatch = await watchChanges(database, cache, await changesChannel(database.db));
-    const evaluation = createEvaluationService(database.db, cache);
-    const commitments = createCommitmentService(database.db);
-    const taskQueries = createTaskQueries(database.db);
-    const app = await buildApp({
-      kind: database.kind,
-      plans,
-      accounts,
-      regions: createRegionService(database.db),
-      catalogue: createCatalogueService(database.db),
-      observations: createObservationService(database.db),
-      observationQueries: createObservationQueries(database.db),
-      evaluation,
-      jobs: new JobRunner({
-        onSettled: () => {
-          cache.invalidate();
-        },
-      }),
-      cache,
-      auditLog: createAuditLogService(database.db),
-      reports: createReportService(plans, evaluation, {
-        checklist: (planId, viewer) => planChecklist(commitments, taskQueries, planId, viewer),
-      }),
-      nextPlan: createNextPlanService(database.db),
-      commitments,
-      tasks: createTaskService(database.db),
-      taskQueries,
-      evidence: createEvidenceService(database.db),
-      feedback: createFeedbackService(database.db),
+    const served = await serverApp(database, {
       logger: { level: config.nodeEnv === 'production' ? 'info' : 'warn' },
       webRoot: options.webRoot ?? WEB_DIST,
     });
+    const { app } = served;
+    unwatch = served.unwatch;
     await app.listen({ port: config.port, host: '0.0.0.0' });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
