@@ -5,7 +5,7 @@
  * The JSON goes to BENCH_OUT (default bench/results.json).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,11 @@ try {
     seconds.set(name, (Date.now() - begin) / 1000);
     if (child.status !== 0) {
       process.stderr.write(`bench ${name} failed (exit ${String(child.status)})\n`);
+      failed = true;
+      continue;
+    }
+    if (!existsSync(out)) {
+      process.stderr.write(`bench ${name} wrote no figures\n`);
       failed = true;
       continue;
     }
