@@ -14,7 +14,7 @@ import type { AuditLogService } from '../services/audit-log.service.ts';
 import type { CatalogueService } from '../services/catalogue.service.ts';
 import type { EvaluationService } from '../services/evaluation.service.ts';
 import type { ReadCache } from '../services/read-cache.ts';
-import { forgetReadsOnWrite } from './read-your-writes.ts';
+import { forgetReadsOnWrite, sendKeptAnswersAsWritten } from './read-your-writes.ts';
 import type { NextPlanService } from '../services/next-plan.service.ts';
 import type { CommitmentService } from '../services/commitment.service.ts';
 import type { EvidenceService } from '../services/evidence.service.ts';
@@ -124,7 +124,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   refuseUnknownFields(app);
   registerSession(app, options.accounts);
-  if (options.cache !== undefined) forgetReadsOnWrite(app, options.cache);
+  if (options.cache !== undefined) {
+    forgetReadsOnWrite(app, options.cache);
+    sendKeptAnswersAsWritten(app, options.cache);
+  }
 
   await app.register(
     async (api) => {

@@ -41,6 +41,13 @@ export interface ReadCacheStats {
 export class ReadCache {
   private generation = 0;
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Each kept answer's JSON, written at its first sending: a province's progress is about 130 KB of JSON, and
+   * writing it again for every reader of an unchanged answer was most of the cost of serving it. Weak, so it goes
+   * with the answer when the cache forgets it.
+   */
+  private readonly json = new WeakMap<object, string>();
+  private readonly kept = new WeakSet<object>();
   private enabled = true;
   private hits = 0;
   private misses = 0;
@@ -66,6 +73,7 @@ export class ReadCache {
     this.evict();
     try {
       const result = await value;
+      if (typeof result === 'object' && result !== null) this.kept.add(result);
       // Computed across a change: its caller gets it, nobody else.
       if (generation !== this.generation && this.entries.get(key)?.value === value) this.entries.delete(key);
       return result;
@@ -73,6 +81,20 @@ export class ReadCache {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
       throw error;
     }
+  }
+
+  /**
+   * The JSON of an answer this cache computed (written once, then reused), or undefined for any other value. Kept
+   * answers are shared by every reader and never changed after they are made, so their JSON never changes either.
+   */
+  serialized(value: unknown): string | undefined {
+    if (typeof value !== 'object' || value === null || !this.kept.has(value)) return undefined;
+    let text = this.json.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      this.json.set(value, text);
+    }
+    return text;
   }
 
   /** Forgets everything: the data under it changed. */

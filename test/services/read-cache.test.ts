@@ -49,6 +49,16 @@ describe('ReadCache', () => {
     expect(await cache.get('k', () => Promise.resolve('after the change'))).toBe('after the change');
   });
 
+  it('writes a kept answer’s JSON once, and nothing else’s', async () => {
+    const cache = new ReadCache();
+    const answer = await cache.get('k', () => Promise.resolve({ items: [{ status: 'ahead', value: 96.1 }] }));
+    const first = cache.serialized(answer);
+    expect(first).toBe('{"items":[{"status":"ahead","value":96.1}]}');
+    expect(cache.serialized(answer)).toBe(first);
+    expect(cache.serialized({ items: [] })).toBeUndefined();
+    expect(cache.serialized('text')).toBeUndefined();
+  });
+
   it('keeps nothing of a failed computation', async () => {
     const cache = new ReadCache();
     await expect(cache.get('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
