@@ -11,13 +11,15 @@
 import autocannon from 'autocannon';
 import type { Result } from 'autocannon';
 import Fastify from 'fastify';
-import { openDatabase } from '../src/db/database.ts';
+import type { openDatabase } from '../src/db/database.ts';
 import { planRepository } from '../src/db/plan.repository.ts';
 import { serverApp } from '../src/server.ts';
 import { SYSTEM_CONTEXT } from '../src/services/audit.ts';
 import { importDataFile } from '../src/services/observation.import.ts';
 import { createObservationService } from '../src/services/observation.service.ts';
 import { createPlanService } from '../src/services/plan.service.ts';
+import { benchDatabase, benchEngines } from './databases.ts';
+import type { BenchEngine } from './databases.ts';
 import { benchArguments, handOver, peakRssMB } from './output.ts';
 import { syntheticCsv } from './synthetic/monitoring-data.ts';
 import { ALL_PROVINCES, loadNationalDataset, nationalFigures } from './synthetic/national.ts';
@@ -89,15 +91,20 @@ function importsBackToBack(database: Awaited<ReturnType<typeof openDatabase>>): 
 }
 
 interface Size {
+  engine: BenchEngine;
   provinces: number;
   loadSeconds: number;
   runs: Run[];
   importsDone: number;
 }
 
-async function measureSize(provinces: readonly string[], withImports: boolean): Promise<Size> {
+async function measureSize(
+  provinces: readonly string[],
+  withImports: boolean,
+  engine: BenchEngine = 'pglite',
+): Promise<Size> {
   const started = process.hrtime.bigint();
-  const database = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
+  const database = await benchDatabase(engine);
   const plans = createPlanService(database.db);
   await loadNationalDataset(database.db, plans, { seed: SEED, provinces, observations: 'published' });
   if (!provinces.includes(IMPORTED)) {
@@ -151,12 +158,14 @@ async function measureSize(provinces: readonly string[], withImports: boolean): 
   await served.app.close();
   await served.unwatch();
   await database.close();
-  return { provinces: provinces.length, loadSeconds, runs, importsDone };
+  return { engine, provinces: provinces.length, loadSeconds, runs, importsDone };
 }
 
 const GROWTH = quick ? [[READ]] : [[READ], [READ, '21', '22', '23'], ALL_PROVINCES.filter((one) => one !== IMPORTED)];
 const measured: Size[] = [];
 for (const [index, provinces] of GROWTH.entries()) measured.push(await measureSize(provinces, index === 0));
+// On a PostgreSQL server the import's work happens in the server and reads take other connections of the pool.
+if (benchEngines().includes('postgresql')) measured.push(await measureSize([READ], true, 'postgresql'));
 
 const ratio = (size: Size, of: string, to: string): number =>
   (size.runs.find((one) => one.what.startsWith(of))?.rps ?? 0) /
@@ -167,17 +176,22 @@ const section = [
   '',
   `EduPlan as the server runs it (every service, the evaluation cache, the load limits), PGlite in memory, the SYNTHETIC national dataset loaded (seed ${String(SEED)}). autocannon, ${String(CONNECTIONS)} connections × ${String(SECONDS)} s per line, requests as the public sends them, for 河北's 十四五 plan, 2024; the bare route is a plain Fastify server answering with the same JSON object. req/s is every answered request over the run's seconds. "while imports" imports 内蒙古's figures one year after another (about 5,300 rows each) through the full import path; each commit changes the data, so the next reads are computed afresh.`,
   '',
-  '| provinces with figures | load | what | JSON | req/s | ratio to bare | p50 | p99 | errors | non-2xx |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  '| engine | provinces with figures | load | what | JSON | req/s | ratio to bare | p50 | p99 | errors | non-2xx |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
   ...measured.flatMap((size) =>
     size.runs.map((one) => {
       const bareOf = one.what.startsWith('indicator') ? 'bare Fastify, indicator' : 'bare Fastify, overview';
       const relative = one.what.startsWith('bare') ? '1×' : `${(100 * ratio(size, one.what, bareOf)).toFixed(0)}%`;
-      return `| ${String(size.provinces)} | ${size.loadSeconds.toFixed(0)} s | ${one.what} | ${(one.bytes / 1024).toFixed(0)} KB | ${String(one.rps)} | ${relative} | ${String(one.p50)} ms | ${String(one.p99)} ms | ${String(one.errors)} | ${String(one.non2xx)} |`;
+      return `| ${size.engine} | ${String(size.provinces)} | ${size.loadSeconds.toFixed(0)} s | ${one.what} | ${(one.bytes / 1024).toFixed(0)} KB | ${String(one.rps)} | ${relative} | ${String(one.p50)} ms | ${String(one.p99)} ms | ${String(one.errors)} | ${String(one.non2xx)} |`;
     }),
   ),
   '',
-  `Imports finished during the line with imports: ${String(first?.importsDone ?? 0)} (of 15 years). Every size also holds 内蒙古's plans, whose figures are imported; 31 provinces in all at the largest.`,
+  `Imports finished during the lines with imports: ${measured
+    .filter((size) => size.runs.some((one) => one.what.includes('while imports')))
+    .map((size) => `${String(size.importsDone)} on ${size.engine}`)
+    .join(
+      ', ',
+    )} (of 15 years). Every size also holds 内蒙古's plans, whose figures are imported; 31 provinces in all at the largest.`,
   '',
   `Peak memory (max RSS): ${peakRssMB().toFixed(0)} MB.`,
   '',
@@ -189,6 +203,9 @@ handOver(section, {
   apiP99Ms: overviewRun?.p99 ?? null,
   indicatorVsBareRatio: ratio(first, 'indicator (', 'bare Fastify, indicator'),
   apiDuringImportRps: first.runs.find((one) => one.what.includes('while imports'))?.rps ?? null,
+  apiDuringImportRpsPostgres:
+    measured.find((size) => size.engine === 'postgresql')?.runs.find((one) => one.what.includes('while imports'))
+      ?.rps ?? null,
   sizes: measured,
   peakRssMB: peakRssMB(),
 });

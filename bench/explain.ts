@@ -6,28 +6,14 @@
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/explain.ts [provinces]
  * (PGlite without DATABASE_URL). It works in a schema of its own and drops it at the end.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase } from '../src/db/database.ts';
 import { regionRepository } from '../src/db/region.repository.ts';
 import { createPlanService } from '../src/services/plan.service.ts';
+import { benchDatabase } from './databases.ts';
 import { INDICATORS, ELEMENTS, loadNationalDataset } from './synthetic/national.ts';
 
 const provinces = (process.argv[2] ?? '13,21,22,23').split(',');
-const url = process.env.DATABASE_URL;
-const schema = `bench_${randomBytes(4).toString('hex')}`;
-let scoped: string | undefined;
-if (url !== undefined) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  const withSchema = new URL(url);
-  withSchema.searchParams.set('options', `-c search_path=${schema}`);
-  scoped = withSchema.href;
-}
-const database = await openDatabase({ databaseUrl: scoped, dataDir: 'memory://' });
+const database = await benchDatabase(process.env.DATABASE_URL === undefined ? 'pglite' : 'postgresql');
 try {
   const started = Date.now();
   const loaded = await loadNationalDataset(database.db, createPlanService(database.db), {
@@ -81,10 +67,4 @@ try {
   }
 } finally {
   await database.close();
-  if (url !== undefined) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema ${schema} cascade`);
-    await client.end();
-  }
 }
