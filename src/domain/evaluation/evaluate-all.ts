@@ -69,6 +69,8 @@ export function evaluateAll(
 
   const byStatus = Object.fromEntries(STATUS_CODES.map((status) => [status, 0])) as Record<ProgressStatus, number>;
   const codeOf = new Map(STATUS_CODES.map((status, index) => [status, index]));
+  // Each row's place in the grid, looked up once per plan rather than once per region and year.
+  const subjectIndices = new Map(plans.map((plan) => [plan, plan.rows.map((row) => grid.subjectIndex(row.subject))]));
   const subjects = grid.subjects.length;
   const span = grid.years;
   const NONE = 255;
@@ -96,8 +98,9 @@ export function evaluateAll(
     for (let year = years.from; year <= years.to; year += 1) {
       const found = applying(code, year);
       if (found === undefined) continue;
-      for (const row of found.plan.rows) {
-        const subject = grid.subjectIndex(row.subject);
+      const indices = subjectIndices.get(found.plan) ?? [];
+      for (const [index, row] of found.plan.rows.entries()) {
+        const subject = indices[index];
         const series = subject === undefined ? [] : seriesOf(subject);
         const { input } = progressInput(row.target, row.facts, series, year, found.own);
         const assessment = assessProgress(input, { narrate: false });
