@@ -10,7 +10,7 @@ import type {
   ObservationVersion,
   SubjectKind,
 } from './observation.schema.ts';
-import type { Database } from './schema.ts';
+import type { Database, Region } from './schema.ts';
 
 /** One figure's identity. */
 export interface ObservationKey {
@@ -102,8 +102,12 @@ export interface InsertedHead {
 
 /** SQL over the monitoring-data tables. */
 export interface ObservationRepository {
-  /** The stored figures among these keys, each with its current version (one query per chunk of keys). */
-  findByKeys(keys: readonly ObservationKey[]): Promise<StoredFigure[]>;
+  /**
+   * The stored figures among these keys, each with its current version (one statement per 10,000 keys); with `lock`,
+   * their heads stay locked until the transaction ends (row locks, which, unlike advisory locks, any number of
+   * figures can take).
+   */
+  findByKeys(keys: readonly ObservationKey[], options?: { lock?: boolean }): Promise<StoredFigure[]>;
   /** Serialises writes to these figures (existing or not) until the transaction ends, in one ordered statement. */
   lockKeys(keys: readonly ObservationKey[]): Promise<void>;
   insertMany(heads: readonly NewObservation[]): Promise<InsertedHead[]>;
@@ -155,16 +159,42 @@ export interface ObservationRepository {
   requiredIndicators(regionCodes: readonly string[], year: number): Promise<RequiredIndicatorRow[]>;
   /** The years the current published plans of these regions cover, baseline years included. */
   coveredYears(regionCodes: readonly string[]): Promise<{ from: number; to: number } | null>;
+  /** The current values (any status) of every figure of these region-years, in one statement. */
+  currentValuesOf(regionYears: readonly { regionCode: string; year: number }[]): Promise<StoredValue[]>;
+  /**
+   * For each region, the years covered by the published plans of the region and the regions above it (as
+   * coveredYears over its regionChain), in one statement; a region no plan applies to is absent.
+   */
+  coveredYearsOf(regionCodes: readonly string[]): Promise<{ region_code: string; from: number; to: number }[]>;
+  /** The regions these codes name today, in one statement. (A region query, here until regions has a set lookup.) */
+  findRegions(codes: readonly string[]): Promise<Region[]>;
+  /**
+   * Moves heads whose lock still reads what was read, in one statement: status, current version, the return reason
+   * kept or cleared, lock + 1. Returns the ids it moved; an id missing was changed by someone first.
+   */
+  moveMany(
+    moves: readonly { id: number; lock: number; version: number; keepReturnReason: boolean }[],
+    status: ObservationStatus,
+    at: Date,
+  ): Promise<number[]>;
 }
 
 /** Rows per statement: 1,000 rows of 16 columns stay far below PostgreSQL's 65,535 parameters. */
 const CHUNK = 1_000;
+/** Rows per statement passed as one array per column (unnest): no parameter limit, but a bounded statement. */
+const ARRAY_CHUNK = 10_000;
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let at = 0; at < items.length; at += CHUNK) out.push(items.slice(at, at + CHUNK));
+  for (let at = 0; at < items.length; at += size) out.push(items.slice(at, at + size));
   return out;
 }
+
+// Each column travels as one array parameter: one statement of ten thousand rows is parsed and planned once, where
+// a multi-row VALUES list costs a parameter per cell. Timestamps go as ISO text, which both drivers pass unchanged.
+const column = <T>(rows: readonly T[], pick: (row: T) => unknown, type: string) =>
+  sql`${rows.map(pick)}::${sql.raw(type)}[]`;
+const iso = (date: Date): string => date.toISOString();
 
 const keyText = (key: ObservationKey): string =>
   `observations:${key.regionCode}:${key.subjectKind}:${key.subjectId}:${key.year}`;
@@ -233,27 +263,18 @@ export function observationRepository(db: Kysely<Database>): ObservationReposito
       await sql`select pg_advisory_xact_lock(hashtext(${keyText(key)}))`.execute(db);
     },
 
-    findByKeys: async (keys) => {
+    findByKeys: async (keys, options = {}) => {
       const found: StoredFigure[] = [];
-      for (const chunk of chunks(keys)) {
-        const tuples = sql.join(
-          chunk.map((key) => sql`(${key.regionCode}, ${key.subjectKind}, ${key.subjectId}, ${key.year}::int)`),
-        );
-        const rows = await db
-          .selectFrom('observations as o')
-          .innerJoin('observation_versions as v', (join) =>
-            join.onRef('v.observation_id', '=', 'o.id').onRef('v.version', '=', 'o.current_version'),
-          )
-          .selectAll('o')
-          .select([
-            'v.value as current_value',
-            'v.qualifier as current_qualifier',
-            'v.source as current_source',
-            'v.note as current_note',
-          ])
-          .where(sql<SqlBool>`(o.region_code, o.subject_kind, o.subject_id, o.year) in (${tuples})`)
-          .execute();
-        found.push(...rows);
+      for (const chunk of chunks(keys, ARRAY_CHUNK)) {
+        const rows = await sql<StoredFigure>`
+          select o.*, v.value as current_value, v.qualifier as current_qualifier, v.source as current_source,
+            v.note as current_note
+          from unnest(${column(chunk, (key) => key.regionCode, 'char(6)')}, ${column(chunk, (key) => key.subjectKind, 'text')},
+            ${column(chunk, (key) => key.subjectId, 'text')}, ${column(chunk, (key) => key.year, 'int')}) as k(region_code, subject_kind, subject_id, year)
+          join observations o on (o.region_code, o.subject_kind, o.subject_id, o.year) = (k.region_code, k.subject_kind, k.subject_id, k.year)
+          join observation_versions v on v.observation_id = o.id and v.version = o.current_version
+          ${options.lock === true ? sql`for update of o` : sql``}`.execute(db);
+        found.push(...rows.rows);
       }
       return found;
     },
@@ -270,24 +291,72 @@ export function observationRepository(db: Kysely<Database>): ObservationReposito
 
     insertMany: async (heads) => {
       const inserted: InsertedHead[] = [];
-      for (const chunk of chunks(heads)) {
-        inserted.push(
-          ...(await db
-            .insertInto('observations')
-            .values(chunk)
-            .returning(['id', 'region_code', 'subject_kind', 'subject_id', 'year'])
-            .execute()),
-        );
+      for (const chunk of chunks(heads, ARRAY_CHUNK)) {
+        // Through the query builder (an insert into observations, as plugins and tests see it), from arrays.
+        const rows = await db
+          .insertInto('observations')
+          .columns([
+            'region_code',
+            'subject_kind',
+            'subject_id',
+            'year',
+            'status',
+            'current_version',
+            'approved_version',
+            'published_version',
+            'lock',
+            'return_reason',
+            'created_at',
+            'updated_at',
+          ])
+          .expression(
+            sql`select * from unnest(${column(chunk, (head) => head.region_code, 'char(6)')},
+            ${column(chunk, (head) => head.subject_kind, 'text')}, ${column(chunk, (head) => head.subject_id, 'text')},
+            ${column(chunk, (head) => head.year, 'int')}, ${column(chunk, (head) => head.status, 'text')},
+            ${column(chunk, (head) => head.current_version, 'int')}, ${column(chunk, (head) => head.approved_version ?? null, 'int')},
+            ${column(chunk, (head) => head.published_version ?? null, 'int')}, ${column(chunk, (head) => head.lock ?? 1, 'int')},
+            ${column(chunk, (head) => head.return_reason ?? null, 'text')}, ${column(chunk, (head) => iso(head.created_at), 'timestamptz')},
+            ${column(chunk, (head) => iso(head.updated_at), 'timestamptz')})`,
+          )
+          .returning(['id', 'region_code', 'subject_kind', 'subject_id', 'year'])
+          .execute();
+        inserted.push(...rows);
       }
       return inserted;
     },
 
     insertVersions: async (versions) => {
-      for (const chunk of chunks(versions)) await db.insertInto('observation_versions').values(chunk).execute();
+      for (const chunk of chunks(versions, ARRAY_CHUNK)) {
+        await sql`
+          insert into observation_versions (observation_id, version, value, unit, qualifier, source, quote, note,
+            comment, reason, series_break, caveats, origin, file_name, file_row, created_by_user_id, created_at)
+          select observation_id, version, value, unit, qualifier, source, quote, note, comment, reason, series_break,
+            coalesce(caveats, '[]'::jsonb), origin, file_name, file_row, created_by_user_id, created_at
+          from unnest(${column(chunk, (one) => one.observation_id, 'int')}, ${column(chunk, (one) => one.version, 'int')},
+            ${column(chunk, (one) => one.value, 'float8')}, ${column(chunk, (one) => one.unit, 'text')},
+            ${column(chunk, (one) => one.qualifier, 'text')}, ${column(chunk, (one) => one.source ?? null, 'text')},
+            ${column(chunk, (one) => one.quote ?? null, 'text')}, ${column(chunk, (one) => one.note ?? null, 'text')},
+            ${column(chunk, (one) => one.comment ?? null, 'text')}, ${column(chunk, (one) => one.reason ?? null, 'text')},
+            ${column(chunk, (one) => one.series_break ?? null, 'jsonb')}, ${column(chunk, (one) => one.caveats ?? null, 'jsonb')},
+            ${column(chunk, (one) => one.origin, 'text')}, ${column(chunk, (one) => one.file_name ?? null, 'text')},
+            ${column(chunk, (one) => one.file_row ?? null, 'int')}, ${column(chunk, (one) => one.created_by_user_id ?? null, 'int')},
+            ${column(chunk, (one) => iso(one.created_at), 'timestamptz')})
+            as t(observation_id, version, value, unit, qualifier, source, quote, note, comment, reason, series_break,
+              caveats, origin, file_name, file_row, created_by_user_id, created_at)`.execute(db);
+      }
     },
 
     insertEvents: async (events) => {
-      for (const chunk of chunks(events)) await db.insertInto('observation_events').values(chunk).execute();
+      for (const chunk of chunks(events, ARRAY_CHUNK)) {
+        await sql`
+          insert into observation_events (observation_id, version, action, from_status, to_status, reason,
+            actor_user_id, actor_ip, at)
+          select * from unnest(${column(chunk, (one) => one.observation_id, 'int')}, ${column(chunk, (one) => one.version, 'int')},
+            ${column(chunk, (one) => one.action, 'text')}, ${column(chunk, (one) => one.from_status ?? null, 'text')},
+            ${column(chunk, (one) => one.to_status, 'text')}, ${column(chunk, (one) => one.reason ?? null, 'text')},
+            ${column(chunk, (one) => one.actor_user_id ?? null, 'int')}, ${column(chunk, (one) => one.actor_ip ?? null, 'text')},
+            ${column(chunk, (one) => iso(one.at), 'timestamptz')})`.execute(db);
+      }
     },
 
     findVersion: (id, version) =>
@@ -377,18 +446,20 @@ export function observationRepository(db: Kysely<Database>): ObservationReposito
     series: (regionCodes, subjectIds, years, basis) => {
       if (regionCodes.length === 0 || subjectIds.length === 0) return Promise.resolve([]);
       const version = basis === 'approved' ? 'o.approved_version' : 'o.published_version';
-      return db
-        .selectFrom('observations as o')
-        .innerJoin('observation_versions as v', (join) =>
-          join.onRef('v.observation_id', '=', 'o.id').onRef('v.version', '=', version),
-        )
-        .select(['o.id', 'o.region_code', 'o.subject_id', 'o.year', 'v.value', 'v.qualifier'])
-        .where('o.region_code', 'in', regionCodes)
-        .where('o.subject_id', 'in', subjectIds)
-        .where('o.year', '>=', years.from)
-        .where('o.year', '<=', years.to)
-        .orderBy('o.year')
-        .execute();
+      return (
+        db
+          .selectFrom('observations as o')
+          .innerJoin('observation_versions as v', (join) =>
+            join.onRef('v.observation_id', '=', 'o.id').onRef('v.version', '=', version),
+          )
+          .select(['o.id', 'o.region_code', 'o.subject_id', 'o.year', 'v.value', 'v.qualifier'])
+          .where('o.region_code', 'in', regionCodes)
+          .where('o.subject_id', 'in', subjectIds)
+          .where('o.year', '>=', years.from)
+          .where('o.year', '<=', years.to)
+          // No ORDER BY: every caller files the rows by year itself, and at a province's size the sort went to disk.
+          .execute()
+      );
     },
 
     currentValues: (regionCode, year) =>
@@ -437,6 +508,67 @@ export function observationRepository(db: Kysely<Database>): ObservationReposito
       const from = row?.from ?? null;
       const to = row?.to ?? null;
       return from === null || to === null ? null : { from, to };
+    },
+
+    currentValuesOf: async (regionYears) => {
+      if (regionYears.length === 0) return [];
+      const rows = await sql<StoredValue>`
+        select o.region_code, o.subject_id, o.year, v.value
+        from (select distinct * from unnest(${column(regionYears, (one) => one.regionCode, 'char(6)')},
+          ${column(regionYears, (one) => one.year, 'int')}) as t(region_code, year)) as k
+        join observations o on o.region_code = k.region_code and o.year = k.year
+        join observation_versions v on v.observation_id = o.id and v.version = o.current_version`.execute(db);
+      return rows.rows;
+    },
+
+    coveredYearsOf: async (regionCodes) => {
+      if (regionCodes.length === 0) return [];
+      // Up the parent links (at most four levels, as regionChain), then the published plans of each chain.
+      const rows = await sql<{ region_code: string; from: number; to: number }>`
+        with recursive chain(region_code, code, depth) as (
+          select r.code, r.code, 1 from regions r
+          where r.code = any(${[...new Set(regionCodes)]}::char(6)[])
+            and r.valid_from <= current_date and (r.valid_to is null or r.valid_to > current_date)
+          union
+          select c.region_code, r.parent_code, c.depth + 1 from chain c
+          join regions r on r.code = c.code
+            and r.valid_from <= current_date and (r.valid_to is null or r.valid_to > current_date)
+          where r.parent_code is not null and c.depth < 4
+        )
+        select c.region_code, min(p.period_start) - 1 as "from", max(p.period_end) as "to"
+        from chain c join plans p on p.region_code = c.code and p.status = 'published'
+        group by c.region_code`.execute(db);
+      return rows.rows;
+    },
+
+    findRegions: (codes) =>
+      codes.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('regions')
+            .selectAll()
+            .where('code', 'in', [...new Set(codes)])
+            .where('valid_from', '<=', sql<string>`current_date`)
+            .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', sql<string>`current_date`)]))
+            .orderBy('valid_from')
+            .execute(),
+
+    moveMany: async (moves, status, at) => {
+      const moved: number[] = [];
+      for (const chunk of chunks(moves, ARRAY_CHUNK)) {
+        const rows = await sql<{ id: number }>`
+          update observations o
+          set status = ${status}, current_version = m.version, lock = o.lock + 1,
+            return_reason = case when m.keep then o.return_reason end,
+            updated_at = ${iso(at)}::timestamptz
+          from unnest(${column(chunk, (one) => one.id, 'int')}, ${column(chunk, (one) => one.lock, 'int')},
+            ${column(chunk, (one) => one.version, 'int')}, ${column(chunk, (one) => one.keepReturnReason, 'bool')})
+            as m(id, lock, version, keep)
+          where o.id = m.id and o.lock = m.lock
+          returning o.id`.execute(db);
+        moved.push(...rows.rows.map((row) => row.id));
+      }
+      return moved;
     },
   };
 }

@@ -5,15 +5,18 @@
  * place (file, sheet, row, column, or the item of an API batch), so one answer lists everything to fix.
  */
 import type { Observation, ObservationStatus, Qualifier } from '../db/observation.schema.ts';
-import type { ObservationKey, ObservationRepository, StoredFigure, StoredValue } from '../db/observation.repository.ts';
+import type { ObservationKey, ObservationRepository, StoredFigure } from '../db/observation.repository.ts';
 import type { RegionRepository } from '../db/region.repository.ts';
 import type { Region } from '../db/schema.ts';
-import { checkJump, checkRange, checkShares, checkYear, toSubjectUnit } from '../domain/observations/checks.ts';
+import { checkJump, checkRange, checkYear, toSubjectUnit } from '../domain/observations/checks.ts';
 import type { CheckedColumn, DataProblem, YearRange } from '../domain/observations/checks.ts';
 import type { Subject, SubjectRegistry } from '../domain/observations/subjects.ts';
 import { revisionOf } from '../domain/observations/workflow.ts';
 import type { ErrorDetail, ErrorLocation } from './errors.ts';
-import { regionChain } from './scope.ts';
+import { loadYears, resolveRegions, storedValues, valueOf } from './observation.lookups.ts';
+import type { StoredValues } from './observation.lookups.ts';
+import { detail, problem } from './observation.problems.ts';
+import { shareProblems } from './observation.shares.ts';
 
 /** One figure as sent: through the API (typed) or read from a file (text); `at` says where it came from. */
 export interface ReportedFigure {
@@ -39,6 +42,7 @@ export interface ReportedFigure {
 /** A figure that passed every check, ready to store. */
 export interface CheckedFigure {
   readonly at: ErrorLocation;
+  readonly columns: Partial<Record<CheckedColumn, string>>;
   readonly key: ObservationKey;
   readonly subject: Subject;
   readonly value: number;
@@ -68,24 +72,20 @@ export interface BatchContext {
    * fall in the period of a plan that applies.
    */
   readonly checkPeriod: boolean;
+  /** Lock the stored figures read (inside the transaction that stores them, as a streamed file is checked). */
+  readonly lock?: boolean;
 }
 
-const REGION_CODE = /^\d{6}$/;
 const trimmed = (text: string | null | undefined): string | null =>
   text === undefined || text === null || text.trim() === '' ? null : text.trim();
 
-function detail(figure: ReportedFigure, problem: DataProblem, severity = problem.severity): ErrorDetail {
-  const column = figure.columns[problem.column];
-  const at: ErrorLocation = { ...figure.at, ...(column === undefined ? {} : { column }) };
-  return { code: problem.code, severity, messages: problem.messages, at };
-}
-
-const problem = (code: string, column: CheckedColumn, zh: string, en: string): DataProblem => ({
-  severity: 'error',
-  code,
-  column,
-  messages: { zh, en },
-});
+const duplicate = (first: ErrorLocation): DataProblem =>
+  problem(
+    'DUPLICATE_FIGURE',
+    'subjectId',
+    `同一地区、指标和年份重复填报（与${where(first)}重复）：请只保留一行`,
+    `The same region, indicator and year appear twice (see ${whereEn(first)}): keep one row`,
+  );
 
 /** A number as people type it: "96.1", "1,234", " 96.1 % "; null for anything else (formulas, text, #DIV/0!). */
 export function parseNumber(value: number | string): number | null {
@@ -100,164 +100,220 @@ function parseYear(year: number | string): number | null {
   return Number.isInteger(value) && value >= 1949 && value <= 2100 ? value : null;
 }
 
+/**
+ * What checking remembers from one chunk of a file to the next (for a batch, from nothing): regions resolved, the
+ * years each region's plans cover, and every figure seen so far, for the duplicate check.
+ */
+export interface CheckMemory {
+  readonly regions: Map<string, Region | DataProblem>;
+  readonly years: Map<string, YearRange | null>;
+  readonly seen: SeenFigures;
+}
+
+/** An earlier figure of the same file or batch: where it was, and whether it came with a 变动说明. */
+export interface SeenFigure {
+  readonly at: ErrorLocation;
+  readonly commented: boolean;
+}
+
+/** The keys of the figures checked so far (a file's may be a million: see observation.seen.ts). */
+export interface SeenFigures {
+  get(key: ObservationKey, subject: Subject): SeenFigure | undefined;
+  add(key: ObservationKey, subject: Subject, figure: SeenFigure): void;
+}
+
+/** A batch's memory: a plain map (a batch holds at most 10,000 figures). */
+export function batchMemory(): CheckMemory {
+  const seen = new Map<string, SeenFigure>();
+  return {
+    regions: new Map(),
+    years: new Map(),
+    seen: { get: (key) => seen.get(keyId(key)), add: (key, _subject, figure) => seen.set(keyId(key), figure) },
+  };
+}
+
 /** Reads every figure of a batch against the regions, the catalogue, the plans and what is stored. */
 export async function checkBatch(batch: readonly ReportedFigure[], context: BatchContext): Promise<BatchCheck> {
-  const problems: ErrorDetail[] = [];
-  const regionCache = new Map<string, Region | DataProblem>();
-  const resolved: {
-    figure: ReportedFigure;
-    region: Region;
-    subject: Subject;
-    year: number;
-    value: number;
-  }[] = [];
+  const check = await checkChunk(batch, context, batchMemory());
+  const problems = [...check.problems, ...shareProblems(check.figures, check.stored, context.subjects)];
+  return { figures: check.figures, problems, regions: check.regions };
+}
 
+/** A figure whose region, subject, year and value were read: what the checks against the database start from. */
+export interface Resolved {
+  readonly figure: ReportedFigure;
+  readonly region: Region;
+  readonly subject: Subject;
+  readonly key: ObservationKey;
+  readonly value: number;
+}
+
+/** A chunk checked, with the stored values it was checked against (by region and year) for the share check. */
+export interface ChunkCheck extends BatchCheck {
+  readonly stored: StoredValues;
+  /** The stored figures of the chunk's keys, by keyId. */
+  readonly heads: ReadonlyMap<string, StoredFigure>;
+}
+
+/**
+ * Checks one chunk of a file (or a whole batch) with set-based reads: the regions, the stored figures of its keys,
+ * the plans of its regions and the stored values of its region-years, one statement each. Inside the transaction
+ * of a streamed file those reads see the earlier chunks, so a jump or a share across chunks is still checked; the
+ * share check itself is left to the caller (shareProblems), which runs it once the values it compares are final.
+ */
+export async function checkChunk(
+  batch: readonly ReportedFigure[],
+  context: BatchContext,
+  memory: CheckMemory,
+): Promise<ChunkCheck> {
+  await resolveRegions(batch, context, memory.regions);
+  const problems: ErrorDetail[] = [];
+  const resolved: Resolved[] = [];
   for (const figure of batch) {
-    const found: DataProblem[] = [];
-    const region = await resolveRegion(figure.region, context.regions, regionCache);
-    if ('code' in region && 'severity' in region) found.push(region);
-    const subject = context.subjects.byId(figure.subject.trim()) ?? context.subjects.byName(figure.subject);
-    if (subject === undefined) {
-      found.push(
-        problem(
-          'UNKNOWN_INDICATOR',
-          'subjectId',
-          `指标或数据项“${figure.subject}”不在指标目录中：请使用模板中的指标代码，或按目录中的名称填写`,
-          `"${figure.subject}" is not an indicator or data element of the catalogue: use the code the template gives, or the catalogue's name`,
-        ),
-      );
-    }
-    const year = parseYear(figure.year);
-    if (year === null) {
-      found.push(
-        problem(
-          'YEAR_INVALID',
-          'year',
-          `年份“${String(figure.year)}”无效：请填四位数年份，如 2024`,
-          `The year "${String(figure.year)}" is not valid: give four digits, e.g. 2024`,
-        ),
-      );
-    }
-    const number = parseNumber(figure.value);
-    if (number === null) {
-      found.push(
-        problem(
-          'VALUE_NOT_A_NUMBER',
-          'value',
-          `数值“${String(figure.value)}”不是数字：请只填数字（不要公式、文字或单位）`,
-          `"${String(figure.value)}" is not a number: enter digits only (no formula, text or unit)`,
-        ),
-      );
-    }
-    if (found.length > 0 || subject === undefined || year === null || number === null || !('level' in region)) {
-      problems.push(...found.map((one) => detail(figure, one)));
-      continue;
-    }
-    const converted = toSubjectUnit(
-      number,
-      trimmed(figure.unit) ?? (/%\s*$/u.test(String(figure.value)) ? '%' : null),
-      subject,
-    );
-    if ('problem' in converted) {
-      problems.push(detail(figure, converted.problem));
-      continue;
-    }
-    const range = checkRange(converted.value, subject);
-    if (range.length > 0) {
-      problems.push(...range.map((one) => detail(figure, one)));
-      continue;
-    }
-    resolved.push({ figure, region, subject, year, value: converted.value });
+    const one = checkFields(figure, context.subjects, memory.regions);
+    if ('figure' in one) resolved.push(one);
+    else problems.push(...one);
   }
+  if (context.checkPeriod) await loadYears(resolved, context.observations, memory.years);
+  const chunkValues = new Map(resolved.map((one) => [keyId(one.key), one.value]));
+  // Figures of the next year seen in an earlier chunk: their jump from this year is checked here, whatever the order.
+  const later = new Map<Resolved, SeenFigure>();
+  for (const one of resolved) {
+    const next = { ...one.key, year: one.key.year + 1 };
+    const seen = chunkValues.has(keyId(next)) ? undefined : memory.seen.get(next, one.subject);
+    if (seen !== undefined) later.set(one, seen);
+  }
+  const [heads, stored] = await Promise.all([
+    context.observations.findByKeys(
+      resolved.map((one) => one.key),
+      { lock: context.lock === true },
+    ),
+    storedValues(context.observations, resolved, later),
+  ]);
+  const headOf = new Map(heads.map((head) => [keyId(headKey(head)), head]));
 
   const figures: CheckedFigure[] = [];
-  const seen = new Map<string, ReportedFigure>();
-  const years = new Map<string, YearRange | null>();
-  const stored = new Map<string, Map<string, number>>();
-  const keyOf = ({ region, subject, year }: (typeof resolved)[number]): ObservationKey => ({
-    regionCode: region.code,
-    subjectKind: subject.kind,
-    subjectId: subject.id,
-    year,
-  });
-  // What is stored, in one query; and what the batch itself says of each year, so a file of several years is
-  // checked year on year against its own figures.
-  const heads = new Map(
-    (await context.observations.findByKeys(resolved.map(keyOf))).map((head) => [keyId(headKey(head)), head]),
-  );
-  const batchValues = new Map(resolved.map((one) => [keyId(keyOf(one)), one.value]));
-
   for (const one of resolved) {
-    const { figure, region, subject, year, value } = one;
-    const key = keyOf(one);
-    const id = keyId(key);
-    const first = seen.get(id);
+    const { figure, key, subject, value } = one;
+    const first = memory.seen.get(key, subject);
     if (first !== undefined) {
-      problems.push(
-        detail(
-          figure,
-          problem(
-            'DUPLICATE_FIGURE',
-            'subjectId',
-            `同一地区、指标和年份重复填报（与${where(first.at)}重复）：请只保留一行`,
-            `The same region, indicator and year appear twice (see ${whereEn(first.at)}): keep one row`,
-          ),
-        ),
-      );
+      problems.push(detail(figure, duplicate(first.at)));
       continue;
     }
-    seen.set(id, figure);
-    const found: DataProblem[] = [];
-    if (context.checkPeriod) {
-      if (!years.has(region.code)) {
-        years.set(
-          region.code,
-          await context.observations.coveredYears(await regionChain(context.regions, region.code)),
-        );
-      }
-      found.push(...checkYear(year, years.get(region.code) ?? null));
-    }
-    const previous =
-      batchValues.get(keyId({ ...key, year: year - 1 })) ??
-      (await storedOf(context.observations, stored, region.code, year - 1)).get(subject.id);
-    const jumps = checkJump(value, previous === undefined ? null : { year: year - 1, value: previous }, subject);
     const comment = trimmed(figure.comment);
+    memory.seen.add(key, subject, { at: figure.at, commented: comment !== null });
+    const found: DataProblem[] = [];
+    if (context.checkPeriod) found.push(...checkYear(key.year, memory.years.get(key.regionCode) ?? null));
+    const previous = chunkValues.get(keyId({ ...key, year: key.year - 1 })) ?? valueOf(stored, key, key.year - 1);
     const warnings: ErrorDetail[] = [];
-    for (const jump of jumps) {
+    for (const jump of checkJump(
+      value,
+      previous === undefined ? null : { year: key.year - 1, value: previous },
+      subject,
+    )) {
       if (comment === null) found.push({ ...jump, severity: 'error', code: 'JUMP_NEEDS_COMMENT' });
       else warnings.push(detail(figure, jump));
     }
-    const head = heads.get(id);
+    const next = later.get(one);
+    const nextValue = valueOf(stored, key, key.year + 1);
+    if (next !== undefined && nextValue !== undefined) {
+      for (const jump of checkJump(nextValue, { year: key.year, value }, subject)) {
+        const at = { at: next.at, columns: figure.columns };
+        if (next.commented) warnings.push(detail(at, jump));
+        else problems.push(detail(at, jump, 'error', 'JUMP_NEEDS_COMMENT'));
+      }
+    }
+    const head = headOf.get(keyId(key));
     const reason = trimmed(figure.reason);
-    const candidate = {
+    const content = {
       value,
       qualifier: figure.qualifier ?? 'exact',
       source: trimmed(figure.source),
       note: trimmed(figure.note),
     };
-    if (head !== undefined && !sameAsStored(head, candidate)) found.push(...statusProblems(head.status, reason));
+    if (head !== undefined && !sameAsStored(head, content)) found.push(...statusProblems(head.status, reason));
     if (found.length > 0) {
-      problems.push(...found.map((one) => detail(figure, one)));
+      problems.push(...found.map((problem) => detail(figure, problem)));
       continue;
     }
     figures.push({
       at: figure.at,
+      columns: figure.columns,
       key,
       subject,
-      value,
-      qualifier: figure.qualifier ?? 'exact',
-      source: trimmed(figure.source),
+      ...content,
       quote: trimmed(figure.quote),
-      note: trimmed(figure.note),
       comment,
       reason,
       warnings,
     });
   }
-
-  problems.push(...(await shareProblems(figures, batch, context, stored)));
   const regions = [...new Map(resolved.map(({ region }) => [region.code, region])).values()];
-  return { figures, problems, regions };
+  return { figures, problems, regions, stored, heads: headOf };
+}
+
+// Region, subject, year and value read from the figure's text, then its unit and range: no database involved.
+function checkFields(
+  figure: ReportedFigure,
+  subjects: SubjectRegistry,
+  regions: ReadonlyMap<string, Region | DataProblem>,
+): Resolved | ErrorDetail[] {
+  const found: DataProblem[] = [];
+  const region = regions.get(figure.region.trim());
+  if (region !== undefined && !('level' in region)) found.push(region);
+  const subject = subjects.byId(figure.subject.trim()) ?? subjects.byName(figure.subject);
+  if (subject === undefined) {
+    found.push(
+      problem(
+        'UNKNOWN_INDICATOR',
+        'subjectId',
+        `指标或数据项“${figure.subject}”不在指标目录中：请使用模板中的指标代码，或按目录中的名称填写`,
+        `"${figure.subject}" is not an indicator or data element of the catalogue: use the code the template gives, or the catalogue's name`,
+      ),
+    );
+  }
+  const year = parseYear(figure.year);
+  if (year === null) {
+    found.push(
+      problem(
+        'YEAR_INVALID',
+        'year',
+        `年份“${String(figure.year)}”无效：请填四位数年份，如 2024`,
+        `The year "${String(figure.year)}" is not valid: give four digits, e.g. 2024`,
+      ),
+    );
+  }
+  const number = parseNumber(figure.value);
+  if (number === null) {
+    found.push(
+      problem(
+        'VALUE_NOT_A_NUMBER',
+        'value',
+        `数值“${String(figure.value)}”不是数字：请只填数字（不要公式、文字或单位）`,
+        `"${String(figure.value)}" is not a number: enter digits only (no formula, text or unit)`,
+      ),
+    );
+  }
+  if (
+    found.length > 0 ||
+    subject === undefined ||
+    year === null ||
+    number === null ||
+    region === undefined ||
+    !('level' in region)
+  ) {
+    return found.map((one) => detail(figure, one));
+  }
+  const converted = toSubjectUnit(
+    number,
+    trimmed(figure.unit) ?? (/%\s*$/u.test(String(figure.value)) ? '%' : null),
+    subject,
+  );
+  if ('problem' in converted) return [detail(figure, converted.problem)];
+  const range = checkRange(converted.value, subject);
+  if (range.length > 0) return range.map((one) => detail(figure, one));
+  const key = { regionCode: region.code, subjectKind: subject.kind, subjectId: subject.id, year };
+  return { figure, region, subject, key, value: converted.value };
 }
 
 /** The parts of a figure that make it a new version when they change. */
@@ -313,95 +369,6 @@ function statusProblems(status: ObservationStatus, reason: string | null): DataP
     ];
   }
   return [];
-}
-
-async function resolveRegion(
-  text: string,
-  regions: RegionRepository,
-  cache: Map<string, Region | DataProblem>,
-): Promise<Region | DataProblem> {
-  const key = text.trim();
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  let result: Region | DataProblem;
-  if (REGION_CODE.test(key)) {
-    result =
-      (await regions.findByCode(key)) ??
-      problem(
-        'UNKNOWN_REGION',
-        'regionCode',
-        `行政区划代码 ${key} 不存在或已停用：请核对`,
-        `Region code ${key} is not in use: check it`,
-      );
-  } else {
-    const named = key === '' ? [] : await regions.findByName(key);
-    const [only] = named;
-    result =
-      named.length === 1 && only !== undefined
-        ? only
-        : problem(
-            named.length > 1 ? 'AMBIGUOUS_REGION' : 'UNKNOWN_REGION',
-            'regionCode',
-            named.length > 1
-              ? `地区名称“${key}”对应多个区划（${named.map((region) => region.code).join('、')}）：请填写区划代码`
-              : `找不到地区“${key}”：请填写六位行政区划代码`,
-            named.length > 1
-              ? `The region name "${key}" fits several codes (${named.map((region) => region.code).join(', ')}): give the code`
-              : `No region is called "${key}": give the six-digit region code`,
-          );
-  }
-  cache.set(key, result);
-  return result;
-}
-
-async function storedOf(
-  observations: ObservationRepository,
-  cache: Map<string, Map<string, number>>,
-  regionCode: string,
-  year: number,
-): Promise<Map<string, number>> {
-  const id = `${regionCode}:${year}`;
-  let values = cache.get(id);
-  if (values === undefined) {
-    const rows: StoredValue[] = await observations.currentValues(regionCode, year);
-    values = new Map(rows.map((row) => [row.subject_id, row.value]));
-    cache.set(id, values);
-  }
-  return values;
-}
-
-// Numerator <= denominator over what the batch reports and what is already stored for the same region and year.
-async function shareProblems(
-  figures: readonly CheckedFigure[],
-  batch: readonly ReportedFigure[],
-  context: BatchContext,
-  stored: Map<string, Map<string, number>>,
-): Promise<ErrorDetail[]> {
-  const groups = new Map<string, CheckedFigure[]>();
-  for (const figure of figures) {
-    const id = `${figure.key.regionCode}:${figure.key.year}`;
-    groups.set(id, [...(groups.get(id) ?? []), figure]);
-  }
-  const problems: ErrorDetail[] = [];
-  for (const group of groups.values()) {
-    const [first] = group;
-    if (first === undefined) continue;
-    const values = new Map(await storedOf(context.observations, stored, first.key.regionCode, first.key.year));
-    for (const figure of group) values.set(figure.subject.id, figure.value);
-    const found = checkShares(
-      [...values].map(([subjectId, value]) => ({ subjectId, value })),
-      context.subjects,
-    );
-    for (const share of found) {
-      // Reported on the numerator where the batch holds it, else on the denominator it was compared with.
-      const figure =
-        group.find((one) => one.subject.id === share.numeratorId) ??
-        group.find((one) => one.subject.id === share.denominatorId);
-      const reported = figure === undefined ? undefined : batch.find((one) => one.at === figure.at);
-      if (reported !== undefined) problems.push(detail(reported, share.problem));
-    }
-  }
-  return problems;
 }
 
 export const keyId = (key: ObservationKey): string =>

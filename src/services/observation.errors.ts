@@ -126,3 +126,17 @@ export function changedDuringImport(figure: CheckedFigure, head: Observation): S
     figure.at,
   );
 }
+
+/** Another import created one of the file's new figures while this one ran (the key's unique index said so). */
+export function createdDuringImport(fileName: string | undefined, cause: unknown): ServiceError {
+  return new ServiceError(
+    'OBSERVATION_CHANGED',
+    'conflict',
+    {
+      zh: `${fileName ?? '文件'}：导入期间另一次导入已写入了其中的同一数据（同一地区、指标和年份），本次未保存任何数据：请稍后重新导入`,
+      en: `${fileName ?? 'The file'}: another import stored one of its figures (same region, indicator and year) while this one ran; nothing was stored: import again shortly`,
+    },
+    fileName === undefined ? {} : { file: fileName },
+    { cause },
+  );
+}

@@ -4,6 +4,9 @@
  */
 import { DataFileError, readDataTable } from '../ingest/data/read-table.ts';
 import type { DataCell, DataTable } from '../ingest/data/read-table.ts';
+import { readCsvChunks } from '../ingest/data/read-csv-stream.ts';
+import { isZip } from '../ingest/extract/zip.ts';
+import type { FigureChunk } from './observation.stream.ts';
 import { qualifierOf } from '../domain/observations/data-columns.ts';
 import type { DataColumnKey } from '../domain/observations/data-columns.ts';
 import type { CheckedColumn } from '../domain/observations/checks.ts';
@@ -58,23 +61,31 @@ export function figuresOf(table: DataTable, fileName: string): ReportedFigure[] 
   return figures;
 }
 
-/** Reads a data file and stores its figures, all or none. */
+/** What importDataFile takes: the file's bytes, or a stream of them (a CSV file read from disk). */
+export interface DataFileInput {
+  bytes: Uint8Array | AsyncIterable<Uint8Array>;
+  fileName: string;
+  submit: boolean;
+  /** The file's size, when streamed, for the progress. */
+  size?: number;
+}
+
+/**
+ * Reads a data file and stores its figures, all or none. CSV is streamed in chunks of `chunkRows` rows (memory flat
+ * in the number of rows); XLSX is read whole (exceljs holds the workbook; its size is capped at unpacking).
+ */
 export async function importDataFile(
   service: ObservationService,
-  file: { bytes: Uint8Array; fileName: string; submit: boolean },
+  file: DataFileInput,
   context: RequestContext,
   onProgress: (progress: JobProgress) => void = () => undefined,
+  options: { chunkRows?: number } = {},
 ): Promise<ReportResult> {
+  const { bytes } = file;
+  if (!(bytes instanceof Uint8Array) || isCsv(bytes))
+    return importCsv(service, { ...file, bytes }, context, onProgress, options);
   onProgress({ stage: { zh: '读取文件', en: 'reading the file' }, done: 0, total: 2 });
-  let table: DataTable;
-  try {
-    table = await readDataTable(file.bytes, file.fileName);
-  } catch (error) {
-    if (error instanceof DataFileError) {
-      throw new ServiceError(error.code, 'invalid', error.messages, { ...error.at }, { cause: error });
-    }
-    throw error;
-  }
+  const table = await asServiceError(() => readDataTable(bytes, file.fileName));
   const figures = figuresOf(table, file.fileName);
   onProgress({
     stage: {
@@ -85,4 +96,51 @@ export async function importDataFile(
     total: 2,
   });
   return service.report({ figures, submit: file.submit, origin: 'file', fileName: file.fileName }, context);
+}
+
+// Neither a workbook nor an old .xls, and not empty (readDataTable names those): text, read as CSV.
+const isCsv = (bytes: Uint8Array): boolean =>
+  bytes.length > 0 &&
+  !isZip(bytes) &&
+  !(bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
+
+async function importCsv(
+  service: ObservationService,
+  file: DataFileInput,
+  context: RequestContext,
+  onProgress: (progress: JobProgress) => void,
+  options: { chunkRows?: number },
+): Promise<ReportResult> {
+  const total = file.size ?? (file.bytes instanceof Uint8Array ? file.bytes.length : 0);
+  onProgress({ stage: { zh: '读取文件', en: 'reading the file' }, done: 0, total });
+  const progress = ({ rowsRead, bytesRead }: FigureChunk): void => {
+    onProgress({
+      stage: { zh: `校验并保存：已读 ${rowsRead} 行`, en: `checking and storing: ${rowsRead} rows read` },
+      done: bytesRead,
+      total: Math.max(total, bytesRead),
+    });
+  };
+  const request = { submit: file.submit, origin: 'file' as const, fileName: file.fileName };
+  return service.reportStream(figureChunks(file, options), request, context, progress);
+}
+
+async function* figureChunks(file: DataFileInput, options: { chunkRows?: number }): AsyncGenerator<FigureChunk> {
+  const chunks = readCsvChunks(file.bytes, file.fileName, options);
+  for (;;) {
+    const next = await asServiceError(() => chunks.next());
+    if (next.done === true) return;
+    const { columns, rows, rowsRead, bytesRead } = next.value;
+    yield { figures: figuresOf({ format: 'csv', sheet: null, columns, rows }, file.fileName), rowsRead, bytesRead };
+  }
+}
+
+async function asServiceError<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof DataFileError) {
+      throw new ServiceError(error.code, 'invalid', error.messages, { ...error.at }, { cause: error });
+    }
+    throw error;
+  }
 }

@@ -9,13 +9,7 @@ import { auditRepository } from '../db/audit.repository.ts';
 import type { AuditRepository } from '../db/audit.repository.ts';
 import { catalogueRepository } from '../db/catalogue.repository.ts';
 import type { CatalogueRepository } from '../db/catalogue.repository.ts';
-import type {
-  NewObservationEvent,
-  NewObservationVersion,
-  Observation,
-  ObservationOrigin,
-  ObservationStatus,
-} from '../db/observation.schema.ts';
+import type { ObservationOrigin, ObservationStatus } from '../db/observation.schema.ts';
 import { observationRepository } from '../db/observation.repository.ts';
 import type { ObservationRepository } from '../db/observation.repository.ts';
 import { regionRepository } from '../db/region.repository.ts';
@@ -25,7 +19,11 @@ import { WORKFLOW } from '../domain/observations/workflow.ts';
 import type { WorkflowStep } from '../domain/observations/workflow.ts';
 import { recordAudit } from './audit.ts';
 import type { RequestContext } from './audit.ts';
-import { checkBatch, headKey, keyId, sameAsStored } from './observation.batch.ts';
+import { checkBatch, headKey, keyId } from './observation.batch.ts';
+import { fileRejected, streamFigures } from './observation.stream.ts';
+import type { FigureChunk } from './observation.stream.ts';
+import { writeFigures } from './observation.write.ts';
+import type { WriteOptions } from './observation.write.ts';
 import type { CheckedFigure, ReportedFigure } from './observation.batch.ts';
 import * as errors from './observation.errors.ts';
 import { loadSubjects } from './observation.subjects.ts';
@@ -68,6 +66,10 @@ export interface ReportResult {
   submitted: number;
   /** Warnings the batch passed with (jumps explained by a comment). */
   warnings: ErrorDetail[];
+  /** A big file's warnings beyond the first 1,000 listed. */
+  moreWarnings?: number;
+  /** A big file's figures beyond the first 10,000 listed in items. */
+  moreItems?: number;
   items: {
     id: number;
     regionCode: string;
@@ -149,6 +151,46 @@ export class ObservationService {
     });
   }
 
+  /**
+   * Stores a file's figures as they are read, chunk by chunk, in one transaction (held while the file is read):
+   * all of them or, when any has a problem, none, with the first 1,000 problems listed and the rest counted.
+   */
+  async reportStream(
+    chunks: AsyncIterable<FigureChunk>,
+    request: Omit<ReportRequest, 'figures'>,
+    context: RequestContext,
+    onChunk: (chunk: FigureChunk) => void = () => undefined,
+  ): Promise<ReportResult> {
+    const subjects = await loadSubjects(this.read.catalogue);
+    return this.transaction(async (repos) => {
+      const options = { ...this.writeOptions(request, context), context, onChunk };
+      const outcome = await streamFigures(repos, chunks, subjects, options).catch((error: unknown) => {
+        // Existing figures are locked as they are read, but a new one cannot be: two imports may both create it, and
+        // the second meets the key's unique index (23505) — a conflict to retry, not a server error.
+        if (isUniqueViolation(error)) throw errors.createdDuringImport(request.fileName, error);
+        throw error;
+      });
+      if (outcome.figures === 0) throw errors.emptyBatch(request.fileName);
+      if (outcome.errors.length > 0) throw fileRejected(outcome, request.fileName);
+      const { created, revised, corrected, unchanged, submitted, items } = outcome;
+      await recordAudit(repos.audit, this.deps.now(), context, {
+        action: 'observation.report',
+        entity: 'observation_batch',
+        entityId: request.fileName ?? request.origin,
+        regionCode: outcome.region,
+        after: {
+          ...{ origin: request.origin, file: request.fileName ?? null, created, revised, corrected, unchanged },
+          ...{ submitted, ids: items.map((item) => item.id), moreIds: outcome.moreItems },
+        },
+      });
+      return {
+        ...{ created, revised, corrected, unchanged, submitted, items, warnings: outcome.warnings },
+        ...(outcome.moreItems > 0 ? { moreItems: outcome.moreItems } : {}),
+        ...(outcome.moreWarnings > 0 ? { moreWarnings: outcome.moreWarnings } : {}),
+      };
+    });
+  }
+
   /** Takes one workflow step on figures, all or none; each names the lock its actor read. */
   async act(
     step: WorkflowStep,
@@ -205,9 +247,9 @@ export class ObservationService {
   }
 
   /**
-   * Stores checked figures in statements over the whole batch: new figures in multi-row inserts, changed ones each
-   * behind its lock. The figures were checked outside this transaction, so anything a reviewer moved since is
-   * checked again here, and refuses the whole batch.
+   * Stores checked figures in statements over the whole batch: new figures in multi-row inserts, changed ones behind
+   * their locks. The figures were checked outside this transaction, so anything a reviewer moved since is checked
+   * again here, and refuses the whole batch.
    */
   private async store(
     repos: Repositories,
@@ -215,139 +257,21 @@ export class ObservationService {
     request: ReportRequest,
     context: RequestContext,
   ): Promise<Omit<ReportResult, 'warnings'>> {
-    const { observations } = repos;
-    const now = this.deps.now();
-    const status: ObservationStatus = request.submit === true ? 'submitted' : 'draft';
-    const by = actorId(context);
     const keys = figures.map((figure) => figure.key);
-    await observations.lockKeys(keys);
-    const heads = new Map((await observations.findByKeys(keys)).map((head) => [keyId(headKey(head)), head]));
-    const result: Omit<ReportResult, 'warnings'> = {
-      created: 0,
-      revised: 0,
-      corrected: 0,
-      unchanged: 0,
-      submitted: 0,
-      items: [],
-    };
-    const versions: NewObservationVersion[] = [];
-    const events: NewObservationEvent[] = [];
-    const version = (figure: CheckedFigure, id: number, number: number): NewObservationVersion => ({
-      observation_id: id,
-      version: number,
-      value: figure.value,
-      unit: figure.subject.unit,
-      qualifier: figure.qualifier,
-      source: figure.source,
-      quote: figure.quote,
-      note: figure.note,
-      comment: figure.comment,
-      reason: figure.reason,
-      series_break: null,
-      origin: request.origin,
-      file_name: request.fileName ?? null,
-      file_row: figure.at.row ?? null,
-      created_by_user_id: by,
-      created_at: now,
-    });
-    const event = (
-      id: number,
-      number: number,
-      action: 'create' | 'revise' | 'correct' | 'submit',
-      from: ObservationStatus | null,
-      to: ObservationStatus,
-      reason: string | null = null,
-    ): NewObservationEvent => ({
-      observation_id: id,
-      version: number,
-      action,
-      from_status: from,
-      to_status: to,
-      reason,
-      actor_user_id: by,
-      actor_ip: context.ip,
-      at: now,
-    });
-
-    const fresh = figures.filter((figure) => !heads.has(keyId(figure.key)));
-    const inserted = await observations.insertMany(
-      fresh.map((figure) => ({
-        region_code: figure.key.regionCode,
-        subject_kind: figure.key.subjectKind,
-        subject_id: figure.key.subjectId,
-        year: figure.key.year,
-        status,
-        current_version: 1,
-        approved_version: null,
-        published_version: null,
-        return_reason: null,
-        created_at: now,
-        updated_at: now,
-      })),
-    );
-    const ids = new Map(inserted.map((row) => [keyId(headKey(row)), row.id]));
-
-    for (const figure of figures) {
-      const head = heads.get(keyId(figure.key));
-      if (head === undefined) {
-        const id = ids.get(keyId(figure.key)) ?? Number.NaN;
-        versions.push(version(figure, id, 1));
-        events.push(event(id, 1, 'create', null, 'draft'));
-        if (status === 'submitted') events.push(event(id, 1, 'submit', 'draft', 'submitted'));
-        result.created += 1;
-        if (status === 'submitted') result.submitted += 1;
-        result.items.push(item(figure, id, status, 1, 1));
-        continue;
-      }
-      if (sameAsStored(head, figure)) {
-        // Nothing new; a draft sent again with submit is submitted.
-        if (head.status === 'draft' && status === 'submitted') {
-          await this.move(observations, head, { status });
-          events.push(event(head.id, head.current_version, 'submit', 'draft', 'submitted'));
-          result.submitted += 1;
-          result.items.push(item(figure, head.id, status, head.lock + 1, head.current_version));
-        } else {
-          result.unchanged += 1;
-          result.items.push(item(figure, head.id, head.status, head.lock, head.current_version));
-        }
-        continue;
-      }
-      if (head.status === 'submitted') throw errors.changedDuringImport(figure, head);
-      const correcting = head.status === 'approved' || head.status === 'published';
-      if (correcting && figure.reason === null) throw errors.changedDuringImport(figure, head);
-      const next = head.current_version + 1;
-      versions.push(version(figure, head.id, next));
-      await this.move(observations, head, { status, current_version: next, return_reason: null });
-      events.push(
-        event(
-          head.id,
-          next,
-          correcting ? 'correct' : 'revise',
-          head.status,
-          'draft',
-          correcting ? figure.reason : null,
-        ),
-      );
-      if (status === 'submitted') events.push(event(head.id, next, 'submit', 'draft', 'submitted'));
-      if (correcting) result.corrected += 1;
-      else result.revised += 1;
-      if (status === 'submitted') result.submitted += 1;
-      result.items.push(item(figure, head.id, status, head.lock + 1, next));
-    }
-    // Versions first: every event names the version it acted on.
-    await observations.insertVersions(versions);
-    await observations.insertEvents(events);
-    return result;
+    await repos.observations.lockKeys(keys);
+    const heads = new Map((await repos.observations.findByKeys(keys)).map((head) => [keyId(headKey(head)), head]));
+    return writeFigures(repos.observations, figures, heads, this.writeOptions(request, context));
   }
 
-  private async move(
-    observations: ObservationRepository,
-    head: Observation,
-    changes: Partial<Pick<Observation, 'status' | 'current_version' | 'return_reason'>>,
-  ): Promise<void> {
-    if (!(await observations.update(head.id, head.lock, { ...changes, updated_at: this.deps.now() }))) {
-      throw errors.stale(head, head.lock);
-    }
+  private writeOptions(request: Omit<ReportRequest, 'figures'>, context: RequestContext): WriteOptions {
+    return {
+      status: request.submit === true ? 'submitted' : 'draft',
+      now: this.deps.now(),
+      by: actorId(context),
+      ip: context.ip,
+      origin: request.origin,
+      fileName: request.fileName ?? null,
+    };
   }
 
   private transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -362,27 +286,14 @@ export class ObservationService {
 
 const actorId = (context: RequestContext): number | null => (context.actor === 'system' ? null : context.actor.id);
 
-function item(
-  figure: CheckedFigure,
-  id: number,
-  status: ObservationStatus,
-  lock: number,
-  version: number,
-): ReportResult['items'][number] {
-  return {
-    id,
-    regionCode: figure.key.regionCode,
-    indicator: figure.key.subjectId,
-    year: figure.key.year,
-    status,
-    lock,
-    version,
-  };
-}
-
 /** The one region a batch writes to, for the audit log's region filter; null when it spans several. */
 function commonRegion(figures: readonly CheckedFigure[]): string | null {
   const codes = new Set(figures.map((figure) => figure.key.regionCode));
   const [only] = codes;
   return codes.size === 1 && only !== undefined ? only : null;
+}
+
+/** PostgreSQL's unique_violation, as pg and PGlite both report it. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }

@@ -79,7 +79,7 @@ export const MAX_COMPRESSION_RATIO = 100;
 // Below this a high ratio costs nothing, and an almost empty workbook can compress that well.
 const RATIO_APPLIES_FROM = 1024 * 1024;
 /** The header is looked for in this many rows, so a title line or two above it is fine. */
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 
 /**
  * Reads an XLSX or CSV data file, told apart by content, not by name.
@@ -103,7 +103,7 @@ export async function readDataTable(bytes: Uint8Array, fileName: string): Promis
 }
 
 /** A sheet as rows and columns of trimmed text, 1-based. */
-interface Grid {
+export interface Grid {
   readonly rowCount: number;
   readonly columnCount: number;
   text(row: number, column: number): string;
@@ -243,16 +243,7 @@ function readCsv(bytes: Uint8Array, file: string): DataTable {
       skip_empty_lines: false,
     });
   } catch (error) {
-    // csv-parse counts the records it finished; the broken one is the next, which is its row as Excel numbers it.
-    const finished = error instanceof Error && 'records' in error ? Number(error.records) : NaN;
-    const row = Number.isInteger(finished) ? finished + 1 : undefined;
-    throw new DataFileError(
-      'DATA_CSV_INVALID',
-      `文件“${file}”不是有效的 CSV${row ? `（第 ${row} 行，多为引号未配对）` : ''}：请用 Excel 或 WPS 打开后重新另存为 CSV`,
-      `${file} is not valid CSV${row ? ` (row ${row}, usually an unpaired quote)` : ''}: open it in Excel or WPS and save it as CSV again`,
-      row ? { file, row } : { file },
-      { cause: error },
-    );
+    throw csvInvalid(file, error);
   }
   const rows = records.map((record) => record.map((cell) => cell.trim()));
   const grid: Grid = {
@@ -265,8 +256,22 @@ function readCsv(bytes: Uint8Array, file: string): DataTable {
   return tableOf(grid, header, 'csv', { file });
 }
 
+/** The error of a CSV file csv-parse cannot read, naming the row it broke at. */
+export function csvInvalid(file: string, error: unknown): DataFileError {
+  // csv-parse counts the records it finished; the broken one is the next, which is its row as Excel numbers it.
+  const finished = error instanceof Error && 'records' in error ? Number(error.records) : NaN;
+  const row = Number.isInteger(finished) ? finished + 1 : undefined;
+  return new DataFileError(
+    'DATA_CSV_INVALID',
+    `文件“${file}”不是有效的 CSV${row ? `（第 ${row} 行，多为引号未配对）` : ''}：请用 Excel 或 WPS 打开后重新另存为 CSV`,
+    `${file} is not valid CSV${row ? ` (row ${row}, usually an unpaired quote)` : ''}: open it in Excel or WPS and save it as CSV again`,
+    row ? { file, row } : { file },
+    { cause: error },
+  );
+}
+
 /** A comma, unless the header line has none: then a tab (Excel's "Unicode text") or a semicolon (European Excel). */
-function delimiterOf(text: string): string {
+export function delimiterOf(text: string): string {
   const lines = text.split(/\r\n|\n|\r/u, 200).filter((line) => line.trim() !== '');
   const line = lines.slice(0, HEADER_SEARCH_ROWS).find((candidate) => /[,\t;]/u.test(candidate)) ?? '';
   if (line.includes(',')) return ',';
@@ -276,13 +281,13 @@ function delimiterOf(text: string): string {
 
 // ---- The header and the rows, for both formats ----
 
-interface HeaderColumn {
+export interface HeaderColumn {
   readonly key: DataColumnKey;
   readonly index: number;
   readonly header: string;
 }
 
-interface FoundHeader {
+export interface FoundHeader {
   readonly row: number;
   readonly columns: readonly HeaderColumn[];
   /** It has a value and an indicator column, the test of a header row; else it is the best partial candidate. */
@@ -293,7 +298,7 @@ interface FoundHeader {
  * The first row of the first ten with a value and an indicator column; failing that, the row with the most
  * recognised headers (at least two), so that the error can say which column is missing rather than "no header".
  */
-function findHeader(grid: Grid): FoundHeader | null {
+export function findHeader(grid: Grid): FoundHeader | null {
   let best: FoundHeader | null = null;
   for (let row = 1; row <= Math.min(HEADER_SEARCH_ROWS, grid.rowCount); row++) {
     const columns: HeaderColumn[] = [];
@@ -327,6 +332,20 @@ function tableOf(
   format: 'xlsx' | 'csv',
   at: { file: string; sheet?: string },
 ): DataTable {
+  const { read, columns } = readColumns(header, at);
+  const rows: DataTableRow[] = [];
+  for (let row = header.row + 1; row <= grid.rowCount; row++) {
+    const found = rowOf(grid, row, read);
+    if (found !== null) rows.push(found);
+  }
+  return { format, sheet: at.sheet ?? null, columns, rows };
+}
+
+/** The columns a header names that the reader returns; throws when one is doubled or a required one is missing. */
+export function readColumns(
+  header: FoundHeader,
+  at: { file: string; sheet?: string },
+): { read: readonly HeaderColumn[]; columns: DataTable['columns'] } {
   const location = { ...at, row: header.row };
   const byKey = new Map<DataColumnKey, HeaderColumn>();
   for (const column of header.columns) {
@@ -341,19 +360,20 @@ function tableOf(
   const columns: DataTable['columns'] = Object.fromEntries(
     read.map((column) => [column.key, { column: columnLetter(column.index), header: column.header }]),
   );
-  const rows: DataTableRow[] = [];
-  for (let row = header.row + 1; row <= grid.rowCount; row++) {
-    const cells: DataTableRow['cells'] = {};
-    let any = false;
-    for (const column of read) {
-      const text = grid.text(row, column.index);
-      if (text === '') continue;
-      cells[column.key] = { text, column: columnLetter(column.index), header: column.header };
-      any = true;
-    }
-    if (any) rows.push({ row, cells });
+  return { read, columns };
+}
+
+/** A row's cells in the columns read; null when all of them are blank. */
+export function rowOf(grid: Grid, row: number, read: readonly HeaderColumn[]): DataTableRow | null {
+  const cells: DataTableRow['cells'] = {};
+  let any = false;
+  for (const column of read) {
+    const text = grid.text(row, column.index);
+    if (text === '') continue;
+    cells[column.key] = { text, column: columnLetter(column.index), header: column.header };
+    any = true;
   }
-  return { format, sheet: at.sheet ?? null, columns, rows };
+  return any ? { row, cells } : null;
 }
 
 /** 1 → A, 27 → AA. */
@@ -377,7 +397,7 @@ function where(file: string, sheet: string | undefined): { zh: string; en: strin
     : { zh: `文件“${file}”的工作表“${sheet}”`, en: `${file}, sheet ${sheet}` };
 }
 
-function unsupported(file: string, zh: string, en: string): DataFileError {
+export function unsupported(file: string, zh: string, en: string): DataFileError {
   return new DataFileError(
     'DATA_FILE_UNSUPPORTED',
     `文件“${file}”是${zh}，不是数据表：请上传 .xlsx 或 CSV 文件（可下载填报模板）`,
@@ -415,7 +435,7 @@ function tooLarge(file: string): DataFileError {
   );
 }
 
-function headerNotFound(file: string, sheet: string | undefined): DataFileError {
+export function headerNotFound(file: string, sheet: string | undefined): DataFileError {
   const place = where(file, sheet);
   return new DataFileError(
     'DATA_HEADER_NOT_FOUND',
