@@ -372,7 +372,7 @@ export async function loadNationalDataset(
   return { regions: regions.length, plans: plans.length, observations };
 }
 
-const CHUNK = 5_000;
+const CHUNK = 50_000;
 
 async function storePublished(db: Kysely<Database>, options: NationalOptions): Promise<number> {
   let count = 0;
