@@ -45,7 +45,10 @@ interface SizeFigures {
   evalSeconds: number;
   aggregateSeconds: number;
   duckdbSeconds: number;
+  duckdbThreads: number;
+  duckdbOneThreadSeconds: number;
   evalVsDuckdbRatio: number;
+  evalVsDuckdbOneThreadRatio: number;
   compared: number;
   mismatches: number;
   byStatus: Record<string, number>;
@@ -78,7 +81,12 @@ async function duckdbAggregates(
   regions: ReturnType<typeof nationalRegions>,
   figures: readonly GridFigure[],
   runs: number,
-): Promise<{ seconds: number; rows: { region: string; subject: string; year: number; value: number }[] }> {
+): Promise<{
+  seconds: number;
+  oneThreadSeconds: number;
+  threads: number;
+  rows: { region: string; subject: string; year: number; value: number }[];
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'eduplan-duckdb-'));
   try {
     const level = new Map(regions.map((region) => [region.code, region.level]));
@@ -173,9 +181,18 @@ async function duckdbAggregates(
         }));
       }
     }
+    // The same on one thread: EduPlan's evaluation runs on one, DuckDB on every core by default.
+    const threads = Number((await connection.runAndReadAll("select current_setting('threads')")).getRows()[0]?.[0]);
+    await connection.run('set threads to 1');
+    const oneThread: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const start = process.hrtime.bigint();
+      await connection.runAndReadAll(query);
+      oneThread.push(hrSeconds(start));
+    }
     connection.closeSync();
     instance.closeSync();
-    return { seconds: median(seconds), rows };
+    return { seconds: median(seconds), oneThreadSeconds: median(oneThread), threads, rows };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -238,7 +255,10 @@ async function measure(provinces: readonly string[], runs: number): Promise<Size
     evalSeconds: evalMedian,
     aggregateSeconds: median(aggregateSeconds),
     duckdbSeconds: duck.seconds,
+    duckdbThreads: duck.threads,
+    duckdbOneThreadSeconds: duck.oneThreadSeconds,
     evalVsDuckdbRatio: evalMedian / duck.seconds,
+    evalVsDuckdbOneThreadRatio: evalMedian / duck.oneThreadSeconds,
     compared: duck.rows.length,
     mismatches,
     byStatus: result.byStatus,
@@ -258,13 +278,13 @@ const largest = measured[measured.length - 1];
 const section = [
   '## Evaluation (npm run bench)',
   '',
-  `Every indicator × region × year of the SYNTHETIC national dataset (seed ${String(SEED)}; 40 indicators, 20 data elements, ${String(FROM)}-${String(TO)}), each region under the plan that applies to it that year (its own or the nearest above), aggregation included, from the figures in memory; medians. DuckDB (@duckdb/node-api) computes the same aggregates (counts summed, ratios of sums, per city and province, and each county's own ratios) from the same figures, tables loaded beforehand; every one of its figures is compared with EduPlan's.`,
+  `Every indicator × region × year of the SYNTHETIC national dataset (seed ${String(SEED)}; 40 indicators, 20 data elements, ${String(FROM)}-${String(TO)}), each region under the plan that applies to it that year (its own or the nearest above), aggregation included, from the figures in memory; medians. DuckDB (@duckdb/node-api) computes the same aggregates (counts summed, ratios of sums, per city and province, and each county's own ratios) from the same figures, tables loaded beforehand; every one of its figures is compared with EduPlan's. EduPlan's evaluation runs on one thread; DuckDB uses every core by default (the number in brackets) and is timed on one thread too.`,
   '',
-  '| provinces | regions | figures | statuses judged | aggregation | aggregation + every status | DuckDB aggregates | ratio to DuckDB | DuckDB figures compared | differing |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  '| provinces | regions | figures | statuses judged | aggregation | aggregation + every status | DuckDB aggregates (all threads) | ratio | DuckDB on 1 thread | ratio | DuckDB figures compared | differing |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...measured.map(
     (size) =>
-      `| ${String(size.provinces)} | ${String(size.regions)} | ${String(size.figures)} | ${String(size.judged)} | ${fmt(size.aggregateSeconds)} | **${fmt(size.evalSeconds)}** | ${fmt(size.duckdbSeconds)} | ${size.evalVsDuckdbRatio.toFixed(1)}× | ${String(size.compared)} | ${String(size.mismatches)} |`,
+      `| ${String(size.provinces)} | ${String(size.regions)} | ${String(size.figures)} | ${String(size.judged)} | ${fmt(size.aggregateSeconds)} | **${fmt(size.evalSeconds)}** | ${fmt(size.duckdbSeconds)} (${String(size.duckdbThreads)}) | ${size.evalVsDuckdbRatio.toFixed(1)}× | ${fmt(size.duckdbOneThreadSeconds)} | ${size.evalVsDuckdbOneThreadRatio.toFixed(1)}× | ${String(size.compared)} | ${String(size.mismatches)} |`,
   ),
   '',
   largest === undefined
@@ -280,6 +300,7 @@ if (largest === undefined) throw new Error('nothing measured');
 handOver(section, {
   evalSeconds: largest.evalSeconds,
   evalVsDuckdbRatio: largest.evalVsDuckdbRatio,
+  evalVsDuckdbOneThreadRatio: largest.evalVsDuckdbOneThreadRatio,
   evalMismatches: largest.mismatches,
   sizes: measured,
   peakRssMB: peakRssMB(),

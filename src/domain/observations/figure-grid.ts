@@ -95,8 +95,15 @@ export function figureGrid(input: GridInput): FigureGrid {
   const flags = new Uint8Array(cells);
   const cell = (region: number, subject: number, yearOffset: number): number =>
     (region * subjects.length + subject) * years + yearOffset;
+  // Figures come in runs of one region (a file, a query's physical order): look a code up once per run.
+  let lastCode = '';
+  let lastRegion: number | undefined;
   for (const figure of input.figures) {
-    const region = regionIndex.get(figure.region);
+    if (figure.region !== lastCode) {
+      lastCode = figure.region;
+      lastRegion = regionIndex.get(figure.region);
+    }
+    const region = lastRegion;
     const subject = subjectIndex.get(figure.subject);
     const offset = figure.year - fromYear;
     if (region === undefined || subject === undefined || offset < 0 || offset >= years) continue;
