@@ -11,7 +11,7 @@ import { benchArguments, handOver } from './output.ts';
 import { median } from './stats.ts';
 
 const args = benchArguments();
-const RUNS = args.quick ? 5 : 15;
+const RUNS = args.quick ? 10 : 15;
 const samplesDir = new URL('../samples/plans/', import.meta.url).pathname;
 const fixturesDir = new URL('../test/fixtures/', import.meta.url).pathname;
 const texts = readdirSync(samplesDir)
