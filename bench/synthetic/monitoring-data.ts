@@ -33,7 +33,7 @@ const PAIRS = [
 ] as const;
 
 /** mulberry32: a small, well-known seeded generator; Math.random cannot be seeded. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -22,6 +22,7 @@ import { subjectRegistry } from '../../src/domain/observations/subjects.ts';
 import type { Subject } from '../../src/domain/observations/subjects.ts';
 import { SYSTEM_CONTEXT } from '../../src/services/audit.ts';
 import type { PlanService } from '../../src/services/plan.service.ts';
+import { generator } from './monitoring-data.ts';
 import type { SyntheticFigure } from './monitoring-data.ts';
 
 export const SYNTHETIC_SOURCE = 'SYNTHETIC: bench/synthetic/national.ts';
@@ -75,18 +76,6 @@ function chooseElements(indicators: readonly Subject[]): Subject[] {
 
 export const INDICATORS: readonly Subject[] = chooseIndicators();
 export const ELEMENTS: readonly Subject[] = chooseElements(INDICATORS);
-
-/** mulberry32: small, well-known, seedable. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
