@@ -14,7 +14,8 @@ export function benchEngines(env: NodeJS.ProcessEnv = process.env): BenchEngine[
   return env.DATABASE_URL === undefined || env.DATABASE_URL === '' ? ['pglite'] : ['pglite', 'postgresql'];
 }
 
-async function onServer(url: string, statement: string): Promise<void> {
+/** One statement on the server through a connection of its own (creating or dropping a schema or database). */
+export async function onServer(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -20,7 +20,6 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
@@ -29,6 +28,7 @@ import { SYSTEM_CONTEXT } from '../src/services/audit.ts';
 import { importDataFile } from '../src/services/observation.import.ts';
 import { createObservationService } from '../src/services/observation.service.ts';
 import { createPlanService } from '../src/services/plan.service.ts';
+import { onServer } from './databases.ts';
 import { ALL_PROVINCES, loadNationalDataset, nationalFigures } from './synthetic/national.ts';
 import { handOver } from './output.ts';
 import { median } from './stats.ts';
@@ -115,7 +115,7 @@ function postgresEngine(url: string): Engine {
     name: 'postgres',
     label: `PostgreSQL (${host})`,
     prepare: async (load) => {
-      await admin(url, `create database ${prefix}_template`);
+      await onServer(url, `create database ${prefix}_template`);
       created.push(`${prefix}_template`);
       const opened = await openDatabase({ databaseUrl: at(`${prefix}_template`), dataDir: 'memory://' });
       await load(opened.db);
@@ -124,7 +124,7 @@ function postgresEngine(url: string): Engine {
     },
     open: async (run) => {
       const name = `${prefix}_${String(run)}`;
-      await admin(url, `create database ${name} template ${prefix}_template`);
+      await onServer(url, `create database ${name} template ${prefix}_template`);
       created.push(name);
       const opened = await openDatabase({ databaseUrl: at(name), dataDir: 'memory://' });
       return {
@@ -142,7 +142,7 @@ function postgresEngine(url: string): Engine {
       };
     },
     dispose: async () => {
-      for (const name of created.reverse()) await admin(url, `drop database if exists ${name}`);
+      for (const name of created.reverse()) await onServer(url, `drop database if exists ${name}`);
     },
   };
 }
@@ -171,16 +171,6 @@ async function storageFloor(engine: Engine, run: number, file: string): Promise<
     return Number(process.hrtime.bigint() - start) / 1e9;
   } finally {
     await database.close();
-  }
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 
@@ -269,10 +259,10 @@ const file = join(dir, 'synthetic-national.csv');
 const data = await writeCsv(file, wanted);
 const megabytes = statSync(file).size / 1e6;
 const url = process.env.DATABASE_URL;
-const onServer = url !== undefined && url !== '';
+const serverGiven = url !== undefined && url !== '';
 const engines = quick
-  ? [pgliteEngine(), ...(onServer ? [postgresEngine(url)] : [])]
-  : [onServer ? postgresEngine(url) : pgliteEngine()];
+  ? [pgliteEngine(), ...(serverGiven ? [postgresEngine(url)] : [])]
+  : [serverGiven ? postgresEngine(url) : pgliteEngine()];
 const results: { engine: Engine; runs: RunResult[]; floorSeconds: number | null }[] = [];
 const load = async (db: Kysely<Database>): Promise<void> => {
   await loadNationalDataset(db, createPlanService(db), { seed: SEED, provinces: data.provinces, observations: 'none' });

@@ -23,7 +23,7 @@ import { checkBatch, headKey, keyId } from './observation.batch.ts';
 import { fileRejected, streamFigures } from './observation.stream.ts';
 import type { FigureChunk } from './observation.stream.ts';
 import { writeFigures } from './observation.write.ts';
-import type { WriteOptions } from './observation.write.ts';
+import type { WriteOptions, WrittenItem } from './observation.write.ts';
 import type { CheckedFigure, ReportedFigure } from './observation.batch.ts';
 import * as errors from './observation.errors.ts';
 import { loadSubjects } from './observation.subjects.ts';
@@ -70,15 +70,7 @@ export interface ReportResult {
   moreWarnings?: number;
   /** A big file's figures beyond the first 10,000 listed in items. */
   moreItems?: number;
-  items: {
-    id: number;
-    regionCode: string;
-    indicator: string;
-    year: number;
-    status: ObservationStatus;
-    lock: number;
-    version: number;
-  }[];
+  items: WrittenItem[];
 }
 
 /** One figure a workflow action applies to, with the lock the actor read. */
